@@ -1,0 +1,127 @@
+"""What each subcommand does. Inputs are read and checked before a project is opened for writing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from editor.core import ops
+from editor.core.errors import EditorError, InputError
+from editor.core.formats import ExportOptions, read_transcript, write_transcript
+from editor.core.model import Transcript
+from editor.core.project.create import create_project
+from editor.core.project.info import project_info
+from editor.core.project.store import ProjectStore
+from editor.core.search import SearchQuery
+
+UTF8_NAMES = ("utf-8", "utf-8-sig", "ascii")
+
+
+def new(args: argparse.Namespace) -> int:
+    transcript = _read(args.transcript, args.format) if args.transcript else None
+    if args.media and not Path(args.media).is_file():
+        raise InputError(args.media, "no such media file")
+    create_project(args.project, title=args.title, media=args.media, transcript=transcript)
+    turns = len(transcript.turns) if transcript else 0
+    print(f"created {args.project} with {turns} turns")
+    return 0
+
+
+def import_(args: argparse.Namespace) -> int:
+    transcript = _read(args.file, args.format)
+    with ProjectStore.open(args.project) as store:
+        if args.replace:
+            changes = ops.replace_transcript(store, transcript)
+        else:
+            changes = ops.insert_turns(store, transcript.turns, label="Import transcript")
+    print(f"imported {len(changes.turns_inserted)} turns into {args.project}")
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project, readonly=True) as store:
+        text = write_transcript(store.transcript(), args.format, ExportOptions(args.times))
+    if args.output:
+        _write_atomically(Path(args.output), text)
+    else:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    return 0
+
+
+def info(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project, readonly=True) as store:
+        summary = project_info(store)
+    if args.json:
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
+    else:
+        print(_format_info(summary))
+    return 0
+
+
+def replace(args: argparse.Namespace) -> int:
+    query = SearchQuery(
+        args.find, regex=args.regex, whole_word=args.whole_word, case_sensitive=args.case_sensitive
+    )
+    with ProjectStore.open(args.project) as store:
+        speaker_id = None
+        if args.speaker is not None:
+            speaker = store.speaker_by_name(args.speaker)
+            if speaker is None:
+                raise EditorError(f"{args.project}: no speaker named {args.speaker!r}")
+            speaker_id = speaker.id
+        changes = ops.replace_all(store, query, args.replacement, speaker_id=speaker_id)
+    print(changes.count)
+    return 0
+
+
+def gui(args: argparse.Namespace) -> int:
+    from editor.app import run  # noqa: PLC0415 - Qt is only loaded for the window
+
+    return run(project=args.project, demo=args.demo)
+
+
+def _read(path: str, format_name: str) -> Transcript:
+    transcript = read_transcript(path, format_name)
+    if transcript.encoding not in UTF8_NAMES:
+        print(f"note: {path} is not UTF-8; read it as {transcript.encoding}", file=sys.stderr)
+    for warning in transcript.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return transcript
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise EditorError(f"{path}: cannot write ({error.strerror})") from error
+
+
+def _format_info(summary: dict[str, Any]) -> str:
+    media = summary["media"]
+    media_line = "none"
+    if media["path"]:
+        media_line = f"{media['path']} ({'found' if media['found'] else 'NOT FOUND'})"
+    speakers = ", ".join(f"{s['name']} ({s['turns']})" for s in summary["speakers"]) or "none"
+    duration = summary["duration_ms"]
+    lines = [
+        f"project:   {summary['path']}",
+        f"title:     {summary['title'] or '(untitled)'}",
+        f"turns:     {summary['turns']} ({summary['timed_turns']} timed, "
+        f"{summary['reviewed_turns']} reviewed)",
+        f"speakers:  {speakers}",
+        f"words:     {summary['words']}",
+        f"media:     {media_line}",
+        f"duration:  {'unknown' if duration is None else f'{duration} ms'}",
+        f"schema:    {summary['schema_version']}",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,146 @@
+"""The transcript domain as plain, immutable dataclasses.
+
+Times are integer milliseconds everywhere; formats convert at the edge. Stored objects carry the
+id the project file gave them; ``TranscriptTurn`` is the id-less form that importers produce and
+exporters consume, naming its speaker instead of pointing at one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One recognised word with its timing and the recogniser's confidence (0–1), when known."""
+
+    text: str
+    start_ms: int | None = None
+    end_ms: int | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    id: int
+    name: str
+    color: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker turn as stored.
+
+    ``position`` is an opaque sort key (see ``ordering``) that never needs renumbering.
+    """
+
+    id: int
+    position: str
+    speaker_id: int | None
+    text: str
+    start_ms: int | None = None
+    end_ms: int | None = None
+    reviewed: bool = False
+    words: tuple[Word, ...] = ()
+
+    @property
+    def is_timed(self) -> bool:
+        return self.start_ms is not None
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptTurn:
+    """A turn at the format edge: what an importer reads and an exporter writes."""
+
+    speaker: str | None
+    text: str
+    start_ms: int | None = None
+    end_ms: int | None = None
+    words: tuple[Word, ...] = ()
+    reviewed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    role: str = ""  # "host", "guest", …
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeMeta:
+    """What show notes are made from."""
+
+    title: str = ""
+    show: str = ""
+    season: int | None = None
+    number: int | None = None
+    summary: str = ""
+    topics: tuple[str, ...] = ()
+    people: tuple[Person, ...] = ()
+    links: tuple[Link, ...] = ()
+
+
+class CaseRule(Enum):
+    """How strictly a glossary term's letter case is enforced."""
+
+    EXACT = "exact"
+    IGNORE = "ignore"
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    id: int
+    term: str  # canonical form including its mark, e.g. "Human Debt™"
+    variants: tuple[str, ...] = ()
+    case_rule: CaseRule = CaseRule.EXACT
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Clip:
+    id: int
+    start_ms: int
+    end_ms: int
+    title: str = ""
+    quote: str = ""
+    tags: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    id: int
+    start_ms: int
+    title: str
+    url: str = ""
+    img: str = ""
+    toc: bool = True
+    turn_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MediaLink:
+    """Where the episode's audio was, and how to recognise it after a move."""
+
+    relative_path: str | None
+    absolute_path: str
+    size: int
+    head_sha256: str  # hash of the first MiB
+    duration_ms: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Transcript:
+    """A whole transcript at the format edge, plus what the reader noticed on the way."""
+
+    turns: tuple[TranscriptTurn, ...]
+    warnings: tuple[str, ...] = field(default=())
+    encoding: str = "utf-8"

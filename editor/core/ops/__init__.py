@@ -1,0 +1,38 @@
+"""Operations on a project: each runs in one transaction and returns the ``Changes`` it made.
+
+The GUI's undo stack and the command line both call these; nothing else writes turns or speakers.
+"""
+
+from editor.core.ops.history import redo, undo
+from editor.core.ops.speakers import merge_speakers, rename_speaker, set_speaker
+from editor.core.ops.structure import (
+    delete_turns,
+    insert_turns,
+    merge_with_previous,
+    replace_transcript,
+    split_turn,
+)
+from editor.core.ops.text import Match, edit_text, find, replace_all, replace_match
+from editor.core.ops.timing import KEEP, mark_reviewed, set_times, shift_times
+
+__all__ = [
+    "KEEP",
+    "Match",
+    "delete_turns",
+    "edit_text",
+    "find",
+    "insert_turns",
+    "mark_reviewed",
+    "merge_speakers",
+    "merge_with_previous",
+    "redo",
+    "rename_speaker",
+    "replace_all",
+    "replace_match",
+    "replace_transcript",
+    "set_speaker",
+    "set_times",
+    "shift_times",
+    "split_turn",
+    "undo",
+]

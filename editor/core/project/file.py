@@ -1,0 +1,100 @@
+"""Opening the SQLite file safely: recognise it, refuse what we must not touch, set the pragmas.
+
+Every check here reads only; nothing is written to a file until it is known to be a project of a
+schema this app understands and the user may write to it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+from editor import APP_NAME
+from editor.core.errors import ProjectError
+from editor.core.project.schema import APPLICATION_ID, SCHEMA_VERSION
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+NOT_A_PROJECT = f"not a {APP_NAME} project"
+
+
+def check_is_project_file(path: Path) -> None:
+    """Raise ``ProjectError`` unless ``path`` is an existing file that starts like SQLite."""
+    if not path.exists():
+        raise ProjectError(path, "no such project file")
+    if path.is_dir():
+        raise ProjectError(path, "is a folder, not a project file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise ProjectError(path, f"cannot be read ({error.strerror})") from error
+    if not header:
+        raise ProjectError(path, f"is empty: {NOT_A_PROJECT}")
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+        raise ProjectError(path, f"{NOT_A_PROJECT} (not an SQLite database)")
+
+
+def read_schema_version(path: Path) -> int:
+    """Open read-only, confirm the file is ours and healthy, and return its schema version."""
+    try:
+        conn = connect_readonly(path)
+        try:
+            version = _checked_version(path, conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise ProjectError(path, f"is damaged or {NOT_A_PROJECT} ({error})") from error
+    if version > SCHEMA_VERSION:
+        raise ProjectError(
+            path,
+            f"was written by a newer version of {APP_NAME} (schema {version}; this version "
+            f"reads up to {SCHEMA_VERSION}). Update {APP_NAME} to open it.",
+        )
+    return version
+
+
+def _checked_version(path: Path, conn: sqlite3.Connection) -> int:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    has_meta = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    ).fetchone()
+    if app_id != APPLICATION_ID or not has_meta:
+        raise ProjectError(path, f"{NOT_A_PROJECT} (an SQLite database of another program)")
+    check = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if check != "ok":
+        raise ProjectError(path, f"is damaged ({check}); restore a backup or snapshot")
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write, even on read-only media where WAL files cannot be made."""
+    uri = path.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+    return conn
+
+
+def check_writable(path: Path) -> None:
+    """Refuse files the user marked read-only (even as root) and folders we cannot write into."""
+    mode = path.stat().st_mode
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
+        raise ProjectError(path, "is read-only; make it writable to edit it, or open it read-only")
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ProjectError(
+            path, f"its folder {folder} is read-only; the project needs to write its journal there"
+        )
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    """Pragmas for a writable project: WAL, and a commit is on disk when it returns."""
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")

@@ -1,0 +1,153 @@
+"""Conversion between SQLite rows and the domain dataclasses.
+
+Lists and nested records are stored as compact JSON text; word timings as arrays
+``[text, start_ms, end_ms, confidence]`` to keep long episodes small.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Protocol
+
+from editor.core.model import (
+    CaseRule,
+    Chapter,
+    Clip,
+    EpisodeMeta,
+    GlossaryTerm,
+    Link,
+    MediaLink,
+    Person,
+    Speaker,
+    Turn,
+    Word,
+)
+
+
+class Row(Protocol):
+    """What a query returns: ``sqlite3.Row`` or any mapping by column name."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
+TURN_COLUMNS = "id, position, speaker_id, text, start_ms, end_ms, reviewed, words"
+
+
+def dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def words_to_json(words: tuple[Word, ...]) -> str | None:
+    if not words:
+        return None
+    return dumps([[w.text, w.start_ms, w.end_ms, w.confidence] for w in words])
+
+
+def words_from_json(text: str | None) -> tuple[Word, ...]:
+    if not text:
+        return ()
+    return tuple(Word(w[0], w[1], w[2], w[3]) for w in json.loads(text))
+
+
+def turn_from_row(row: Row) -> Turn:
+    return Turn(
+        id=row["id"],
+        position=row["position"],
+        speaker_id=row["speaker_id"],
+        text=row["text"],
+        start_ms=row["start_ms"],
+        end_ms=row["end_ms"],
+        reviewed=bool(row["reviewed"]),
+        words=words_from_json(row["words"]),
+    )
+
+
+def turn_to_row(turn: Turn) -> dict[str, Any]:
+    return {
+        "id": turn.id,
+        "position": turn.position,
+        "speaker_id": turn.speaker_id,
+        "text": turn.text,
+        "start_ms": turn.start_ms,
+        "end_ms": turn.end_ms,
+        "reviewed": int(turn.reviewed),
+        "words": words_to_json(turn.words),
+    }
+
+
+def speaker_from_row(row: Row) -> Speaker:
+    return Speaker(id=row["id"], name=row["name"], color=row["color"])
+
+
+def speaker_to_row(speaker: Speaker) -> dict[str, Any]:
+    return {"id": speaker.id, "name": speaker.name, "color": speaker.color}
+
+
+def episode_from_row(row: Row) -> EpisodeMeta:
+    return EpisodeMeta(
+        title=row["title"],
+        show=row["show"],
+        season=row["season"],
+        number=row["number"],
+        summary=row["summary"],
+        topics=tuple(json.loads(row["topics"])),
+        people=tuple(Person(**p) for p in json.loads(row["people"])),
+        links=tuple(Link(**link) for link in json.loads(row["links"])),
+    )
+
+
+def episode_to_row(meta: EpisodeMeta) -> dict[str, Any]:
+    return {
+        "title": meta.title,
+        "show": meta.show,
+        "season": meta.season,
+        "number": meta.number,
+        "summary": meta.summary,
+        "topics": dumps(list(meta.topics)),
+        "people": dumps([{"name": p.name, "role": p.role, "url": p.url} for p in meta.people]),
+        "links": dumps([{"title": link.title, "url": link.url} for link in meta.links]),
+    }
+
+
+def media_from_row(row: Row) -> MediaLink:
+    return MediaLink(
+        relative_path=row["relative_path"],
+        absolute_path=row["absolute_path"],
+        size=row["size"],
+        head_sha256=row["head_sha256"],
+        duration_ms=row["duration_ms"],
+    )
+
+
+def glossary_from_row(row: Row) -> GlossaryTerm:
+    return GlossaryTerm(
+        id=row["id"],
+        term=row["term"],
+        variants=tuple(json.loads(row["variants"])),
+        case_rule=CaseRule(row["case_rule"]),
+        note=row["note"],
+    )
+
+
+def clip_from_row(row: Row) -> Clip:
+    return Clip(
+        id=row["id"],
+        start_ms=row["start_ms"],
+        end_ms=row["end_ms"],
+        title=row["title"],
+        quote=row["quote"],
+        tags=tuple(json.loads(row["tags"])),
+        note=row["note"],
+    )
+
+
+def chapter_from_row(row: Row) -> Chapter:
+    return Chapter(
+        id=row["id"],
+        start_ms=row["start_ms"],
+        title=row["title"],
+        url=row["url"],
+        img=row["img"],
+        toc=bool(row["toc"]),
+        turn_id=row["turn_id"],
+    )

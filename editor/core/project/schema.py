@@ -1,0 +1,99 @@
+"""The project file's schema, as sqlite-utils migrations.
+
+Each migration is applied once, in order, inside its own transaction, and recorded in
+``_sqlite_migrations``. Never edit a migration that has shipped: add a new one and append its
+name to ``MIGRATION_NAMES``; the schema version is the number of migrations.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "transcript-editor"
+# PRAGMA application_id marks the file as ours ("TEP1"); file(1) and the MIME sniffing use it.
+APPLICATION_ID = 0x54455031
+
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute("""
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE speakers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE,
+            color TEXT
+        )""")
+    db.execute("""
+        CREATE TABLE turns (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            position TEXT NOT NULL UNIQUE,
+            speaker_id INTEGER REFERENCES speakers(id) ON DELETE RESTRICT,
+            text TEXT NOT NULL DEFAULT '',
+            start_ms INTEGER,
+            end_ms INTEGER,
+            reviewed INTEGER NOT NULL DEFAULT 0,
+            words TEXT
+        )""")
+    db.execute("CREATE INDEX turns_speaker ON turns(speaker_id)")
+    db.execute("""
+        CREATE TABLE episode (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            title TEXT NOT NULL DEFAULT '',
+            show TEXT NOT NULL DEFAULT '',
+            season INTEGER,
+            number INTEGER,
+            summary TEXT NOT NULL DEFAULT '',
+            topics TEXT NOT NULL DEFAULT '[]',
+            people TEXT NOT NULL DEFAULT '[]',
+            links TEXT NOT NULL DEFAULT '[]'
+        )""")
+    db.execute("INSERT INTO episode (id) VALUES (1)")
+    db.execute("""
+        CREATE TABLE media (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            relative_path TEXT,
+            absolute_path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            head_sha256 TEXT NOT NULL,
+            duration_ms INTEGER
+        )""")
+    db.execute("""
+        CREATE TABLE glossary_terms (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            term TEXT NOT NULL UNIQUE,
+            variants TEXT NOT NULL DEFAULT '[]',
+            case_rule TEXT NOT NULL DEFAULT 'exact',
+            note TEXT NOT NULL DEFAULT ''
+        )""")
+    db.execute("""
+        CREATE TABLE clips (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            start_ms INTEGER NOT NULL,
+            end_ms INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            quote TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',
+            note TEXT NOT NULL DEFAULT '',
+            CHECK (end_ms >= start_ms)
+        )""")
+    db.execute("""
+        CREATE TABLE chapters (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            start_ms INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            url TEXT NOT NULL DEFAULT '',
+            img TEXT NOT NULL DEFAULT '',
+            toc INTEGER NOT NULL DEFAULT 1,
+            turn_id INTEGER REFERENCES turns(id) ON DELETE SET NULL
+        )""")
+
+
+MIGRATION_NAMES: tuple[str, ...] = ("m001_initial",)
+SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -1,0 +1,245 @@
+"""``ProjectStore``: the one way into a project file.
+
+Reads return domain dataclasses. Writes to turns and speakers go through ``edit()``, one
+transaction per operation, committed with ``synchronous=FULL`` in WAL mode: when ``edit()``
+returns, the change is on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from editor import __version__
+from editor.core.errors import EditError, ProjectError
+from editor.core.model import EpisodeMeta, MediaLink, Speaker, Transcript, TranscriptTurn, Turn
+from editor.core.project import file as project_file
+from editor.core.project import media_link, rows
+from editor.core.project.edit_session import EditSession
+from editor.core.project.records import Chapters, Clips, Glossary
+from editor.core.project.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+
+
+class ProjectStore:
+    """An open project file. Use ``open``/``create``, and ``close`` (or ``with``) when done."""
+
+    def __init__(self, db: Database, path: Path, *, readonly: bool) -> None:
+        self.db = db
+        self.path = path
+        self.readonly = readonly
+        self.glossary = Glossary(self)
+        self.clips = Clips(self)
+        self.chapters = Chapters(self)
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> ProjectStore:
+        """Open an existing project; raise ``ProjectError`` with a clear reason otherwise."""
+        path = Path(path)
+        project_file.check_is_project_file(path)
+        version = project_file.read_schema_version(path)
+        if readonly:
+            return cls(Database(project_file.connect_readonly(path)), path, readonly=True)
+        project_file.check_writable(path)
+        store = cls._connect(path)
+        if version < SCHEMA_VERSION:
+            store._migrate()
+        return store
+
+    @classmethod
+    def create(cls, path: str | Path, *, title: str = "") -> ProjectStore:
+        """Create a new, empty project; refuses to overwrite anything."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(path, "already exists; open it, or import into it")
+        if not os.access(path.parent if str(path.parent) else ".", os.W_OK):
+            raise ProjectError(path, f"cannot create it: folder {path.parent} is not writable")
+        store = cls._connect(path)
+        store.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        store._migrate()
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with store.db.atomic():
+            store._set_meta({"created_at": now, "created_by": __version__})
+            if title:
+                store.db.execute("UPDATE episode SET title = ? WHERE id = 1", (title,))
+        return store
+
+    @classmethod
+    def _connect(cls, path: Path) -> ProjectStore:
+        try:
+            conn = sqlite3.connect(str(path))
+            project_file.configure(conn)
+        except sqlite3.Error as error:
+            raise ProjectError(path, f"cannot be opened for writing ({error})") from error
+        return cls(Database(conn), path, readonly=False)
+
+    def _migrate(self) -> None:
+        migrations.apply(self.db)
+        with self.db.atomic():
+            self._set_meta({"schema_version": str(SCHEMA_VERSION), "app_version": __version__})
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> ProjectStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- meta ----------------------------------------------------------------------------------
+
+    def meta(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self.query("SELECT key, value FROM meta")}
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.meta().get("schema_version", "0"))
+
+    def _set_meta(self, values: dict[str, str]) -> None:
+        for key, value in values.items():
+            self.db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- reading turns and speakers ------------------------------------------------------------
+
+    def turns(self) -> list[Turn]:
+        sql = f"SELECT {rows.TURN_COLUMNS} FROM turns ORDER BY position"
+        return [rows.turn_from_row(r) for r in self.query(sql)]
+
+    def find_turn(self, turn_id: int) -> Turn | None:
+        sql = f"SELECT {rows.TURN_COLUMNS} FROM turns WHERE id = ?"
+        found = self.query(sql, (turn_id,))
+        return rows.turn_from_row(found[0]) if found else None
+
+    def turn(self, turn_id: int) -> Turn:
+        turn = self.find_turn(turn_id)
+        if turn is None:
+            raise EditError(f"no turn with id {turn_id}")
+        return turn
+
+    def turn_count(self) -> int:
+        return int(self.query("SELECT count(*) AS n FROM turns")[0]["n"])
+
+    def previous_turn(self, turn: Turn) -> Turn | None:
+        sql = f"SELECT {rows.TURN_COLUMNS} FROM turns WHERE position < ? ORDER BY position DESC"
+        found = self.query(sql + " LIMIT 1", (turn.position,))
+        return rows.turn_from_row(found[0]) if found else None
+
+    def next_turn(self, turn: Turn) -> Turn | None:
+        sql = f"SELECT {rows.TURN_COLUMNS} FROM turns WHERE position > ? ORDER BY position"
+        found = self.query(sql + " LIMIT 1", (turn.position,))
+        return rows.turn_from_row(found[0]) if found else None
+
+    def last_position(self) -> str | None:
+        found = self.query("SELECT max(position) AS p FROM turns")
+        return found[0]["p"] if found else None
+
+    def speakers(self) -> list[Speaker]:
+        found = self.query("SELECT id, name, color FROM speakers ORDER BY id")
+        return [rows.speaker_from_row(r) for r in found]
+
+    def find_speaker(self, speaker_id: int) -> Speaker | None:
+        found = self.query("SELECT id, name, color FROM speakers WHERE id = ?", (speaker_id,))
+        return rows.speaker_from_row(found[0]) if found else None
+
+    def speaker(self, speaker_id: int) -> Speaker:
+        speaker = self.find_speaker(speaker_id)
+        if speaker is None:
+            raise EditError(f"no speaker with id {speaker_id}")
+        return speaker
+
+    def speaker_by_name(self, name: str) -> Speaker | None:
+        found = self.query("SELECT id, name, color FROM speakers WHERE name = ?", (name,))
+        return rows.speaker_from_row(found[0]) if found else None
+
+    def speaker_turn_counts(self) -> dict[int, int]:
+        sql = "SELECT speaker_id, count(*) AS n FROM turns GROUP BY speaker_id"
+        return {r["speaker_id"]: r["n"] for r in self.query(sql)}
+
+    def transcript(self) -> Transcript:
+        """The turns in order, speakers by name: what exporters write."""
+        names = {s.id: s.name for s in self.speakers()}
+        return Transcript(
+            tuple(
+                TranscriptTurn(
+                    speaker=names.get(t.speaker_id) if t.speaker_id is not None else None,
+                    text=t.text,
+                    start_ms=t.start_ms,
+                    end_ms=t.end_ms,
+                    words=t.words,
+                    reviewed=t.reviewed,
+                )
+                for t in self.turns()
+            )
+        )
+
+    # -- writing turns and speakers ------------------------------------------------------------
+
+    @contextmanager
+    def edit(self, label: str) -> Iterator[EditSession]:
+        """One operation = one transaction; the session records what changed for undo."""
+        self.require_writable()
+        session = EditSession(self, label)
+        try:
+            with self.db.atomic():
+                yield session
+        except sqlite3.Error as error:
+            raise ProjectError(self.path, f"the change was not saved ({error})") from error
+
+    def require_writable(self) -> None:
+        if self.readonly:
+            raise ProjectError(self.path, "is open read-only; nothing can be changed")
+
+    # -- episode metadata and media ------------------------------------------------------------
+
+    def episode(self) -> EpisodeMeta:
+        return rows.episode_from_row(self.query("SELECT * FROM episode WHERE id = 1")[0])
+
+    def set_episode(self, meta: EpisodeMeta) -> None:
+        self.require_writable()
+        with self.db.atomic():
+            self.db.table("episode").update(1, rows.episode_to_row(meta))
+
+    def media_link(self) -> MediaLink | None:
+        found = self.query("SELECT * FROM media WHERE id = 1")
+        return rows.media_from_row(found[0]) if found else None
+
+    def link_media(self, media: str | Path) -> MediaLink:
+        self.require_writable()
+        link = media_link.make_link(Path(media), self.path)
+        with self.db.atomic():
+            self.db.table("media").upsert(
+                {
+                    "id": 1,
+                    "relative_path": link.relative_path,
+                    "absolute_path": link.absolute_path,
+                    "size": link.size,
+                    "head_sha256": link.head_sha256,
+                    "duration_ms": link.duration_ms,
+                },
+                pk="id",
+            )
+        return link
+
+    def media_path(self, search_folders: tuple[Path, ...] = ()) -> Path | None:
+        link = self.media_link()
+        return media_link.resolve(link, self.path, search_folders) if link else None
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        cursor = self.db.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return list(cursor.execute(sql, params))

@@ -1,0 +1,42 @@
+"""Shared fixtures. GUI tests run offscreen; nothing touches the user's real settings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+RESOURCES = Path(__file__).parent.parent / "resources"
+EPISODE_TRANSCRIPT = DATA / "episode-transcript.txt"
+SAMPLE10_TRANSCRIPT = DATA / "sample10-transcript.txt"
+SAMPLE10_MP3 = RESOURCES / "demo" / "sample10.mp3"
+SAMPLE10_OGG = RESOURCES / "demo" / "sample10.ogg"
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture
+def project_path(tmp_path: Path) -> Path:
+    """A project made from the full episode transcript (50 turns, 2 speakers)."""
+    from editor.core.formats import read_transcript
+    from editor.core.project.create import create_project
+
+    path = tmp_path / "episode.tep"
+    create_project(path, title="Episode", transcript=read_transcript(EPISODE_TRANSCRIPT))
+    return path
+
+
+@pytest.fixture
+def store(project_path: Path) -> Iterator[object]:
+    from editor.core.project.store import ProjectStore
+
+    with ProjectStore.open(project_path) as opened:
+        yield opened
