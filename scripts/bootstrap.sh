@@ -49,7 +49,8 @@ install_system_packages() {
 install_python_packages() {
   [ -x .venv/bin/python ] || python3 -m venv .venv
   .venv/bin/python -m pip install --quiet --upgrade pip >/dev/null 2>&1 || true
-  .venv/bin/python -m pip install --quiet -e "$1"
+  # The local package mirrors print a warning per missing index entry; keep real errors only.
+  .venv/bin/python -m pip install --quiet -e "$1" 2> >(grep -v "^WARNING: Location" >&2)
 }
 
 case "$mode" in
