@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from editor import __version__
 from editor.cli import commands
 from editor.core.errors import EditorError
-from editor.core.formats import AUTO, format_names
+from editor.core.formats import AUTO, export_formats, import_formats
+from editor.core.formats.base import DEFAULT_PAUSE_MS
 
 PROG = "transcript-editor"
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
@@ -32,22 +33,25 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("project", help="the project file to create (.tep)")
     new.add_argument("--media", help="the episode's audio or video file")
     new.add_argument("--transcript", help="a transcript to import")
-    new.add_argument("--format", default=AUTO, choices=[AUTO, *format_names()])
     new.add_argument("--title", default="", help="the episode title")
+    _add_import_options(new)
     new.set_defaults(run=commands.new)
 
     imp = sub.add_parser("import", help="add a transcript's turns to a project")
     imp.add_argument("project")
     imp.add_argument("file", help="the transcript file")
-    imp.add_argument("--format", default=AUTO, choices=[AUTO, *format_names()])
     imp.add_argument("--replace", action="store_true", help="replace all turns instead of adding")
+    _add_import_options(imp)
     imp.set_defaults(run=commands.import_)
 
     exp = sub.add_parser("export", help="write the transcript in a format (stdout without -o)")
     exp.add_argument("project")
-    exp.add_argument("--format", required=True, choices=format_names())
+    exp.add_argument("--format", choices=export_formats(), help="default: from the -o extension")
     exp.add_argument("-o", "--output", help="file to write (replaced atomically)")
-    exp.add_argument("--times", action="store_true", help="include turn start times")
+    exp.add_argument("--times", action="store_true", help="plain text: add [HH:MM:SS] times")
+    exp.add_argument(
+        "--one-cue-per-turn", action="store_true", help="SRT/VTT: a cue per turn, not captions"
+    )
     exp.set_defaults(run=commands.export)
 
     info = sub.add_parser("info", help="summarise a project")
@@ -70,6 +74,25 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--demo", action="store_true", help="open the bundled demo episode")
     gui.set_defaults(run=commands.gui)
     return parser
+
+
+def _add_import_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        default=AUTO,
+        choices=[AUTO, *import_formats()],
+        help="the transcript's format (default: detected from its content)",
+    )
+    parser.add_argument(
+        "--one-turn-per-cue", action="store_true", help="captions: keep each cue as a turn"
+    )
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=DEFAULT_PAUSE_MS / 1000,
+        metavar="SECONDS",
+        help="captions: a silence this long starts a new turn (default %(default)s)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,16 @@ from typing import Any
 
 from editor.core import ops
 from editor.core.errors import EditorError, InputError
-from editor.core.formats import ExportOptions, read_transcript, write_transcript
+from editor.core.formats import (
+    ExportOptions,
+    ImportOptions,
+    format_for_extension,
+    get_format,
+    read_transcript,
+)
+from editor.core.formats import (
+    export as export_transcript,
+)
 from editor.core.model import Transcript
 from editor.core.project.create import create_project
 from editor.core.project.info import project_info
@@ -23,7 +32,7 @@ UTF8_NAMES = ("utf-8", "utf-8-sig", "ascii")
 
 
 def new(args: argparse.Namespace) -> int:
-    transcript = _read(args.transcript, args.format) if args.transcript else None
+    transcript = _read(args.transcript, args) if args.transcript else None
     if args.media and not Path(args.media).is_file():
         raise InputError(args.media, "no such media file")
     create_project(args.project, title=args.title, media=args.media, transcript=transcript)
@@ -33,7 +42,7 @@ def new(args: argparse.Namespace) -> int:
 
 
 def import_(args: argparse.Namespace) -> int:
-    transcript = _read(args.file, args.format)
+    transcript = _read(args.file, args)
     with ProjectStore.open(args.project) as store:
         if args.replace:
             changes = ops.replace_transcript(store, transcript)
@@ -44,12 +53,27 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
+    fmt = get_format(args.format) if args.format else None
+    if fmt is None and args.output:
+        fmt = format_for_extension(args.output, writable=True)
+    if fmt is None:
+        raise EditorError("say which format to export with --format (or an -o FILE extension)")
+    if fmt.binary and not args.output:
+        raise EditorError(f"{fmt.name} is a binary format; give the file to write with -o")
     with ProjectStore.open(args.project, readonly=True) as store:
-        text = write_transcript(store.transcript(), args.format, ExportOptions(args.times))
+        options = ExportOptions(
+            with_times=args.times,
+            one_cue_per_turn=args.one_cue_per_turn,
+            title=store.episode().title,
+            destination=args.output or "<stdout>",
+        )
+        exported = export_transcript(store.transcript(), fmt.name, options)
+    for warning in exported.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if args.output:
-        _write_atomically(Path(args.output), text)
+        _write_atomically(Path(args.output), exported.as_bytes())
     else:
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(exported.as_bytes())
         sys.stdout.flush()
     return 0
 
@@ -86,8 +110,13 @@ def gui(args: argparse.Namespace) -> int:
     return run(project=args.project, demo=args.demo)
 
 
-def _read(path: str, format_name: str) -> Transcript:
-    transcript = read_transcript(path, format_name)
+def _read(path: str, args: argparse.Namespace) -> Transcript:
+    if args.pause < 0:
+        raise EditorError(f"--pause must not be negative ({args.pause})")
+    options = ImportOptions(
+        one_turn_per_cue=args.one_turn_per_cue, pause_ms=round(args.pause * 1000)
+    )
+    transcript = read_transcript(path, args.format, options)
     if transcript.encoding not in UTF8_NAMES:
         print(f"note: {path} is not UTF-8; read it as {transcript.encoding}", file=sys.stderr)
     for warning in transcript.warnings:
@@ -95,13 +124,17 @@ def _read(path: str, format_name: str) -> Transcript:
     return transcript
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, path)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
     except OSError as error:
         raise EditorError(f"{path}: cannot write ({error.strerror})") from error
 

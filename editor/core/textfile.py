@@ -76,10 +76,15 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise InputError(path, "is not text in any encoding that could be recognised")
-    return str(best), best.encoding
+    best = matches[0]
+    # Short texts often fit several code pages equally well; Windows-1252 is by far the most
+    # common non-UTF-8 encoding of transcripts, so it wins a tie.
+    tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
+    preferred = next((m for m in tied if m.encoding == "cp1252"), best)
+    return str(preferred), preferred.encoding
 
 
 def _decode_utf16_without_bom(data: bytes, path: str) -> tuple[str, str]:

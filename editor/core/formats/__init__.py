@@ -1,7 +1,8 @@
 """The registry of transcript formats: detection, reading and writing at the edge of the core.
 
-Each format module offers ``read(DecodedText) -> Transcript``, ``write(Transcript, …) -> str`` and
-``sniff(text) -> bool``. Detection goes by content first; the file extension only breaks ties.
+Readers take decoded text and ``ImportOptions`` and return a ``Transcript`` with its warnings;
+writers take a ``Transcript`` and ``ExportOptions`` and return ``Exported``. Detection goes by
+content; the file extension only decides between formats whose content both match.
 """
 
 from __future__ import annotations
@@ -11,14 +12,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.errors import EditorError, InputError
-from editor.core.formats import plain
+from editor.core.formats import (
+    documents,
+    json_formats,
+    otr,
+    plain,
+    srt_format,
+    text_layouts,
+    vtt_format,
+)
+from editor.core.formats.base import Exported, ExportOptions, ImportOptions
 from editor.core.model import Transcript
 from editor.core.textfile import DecodedText, read_text
 
+__all__ = ["AUTO", "ExportOptions", "Exported", "ImportOptions", "export", "read_transcript"]
 
-@dataclass(frozen=True)
-class ExportOptions:
-    with_times: bool = False
+Reader = Callable[[DecodedText, ImportOptions], Transcript]
+Writer = Callable[[Transcript, ExportOptions], Exported]
 
 
 @dataclass(frozen=True)
@@ -26,66 +36,118 @@ class Format:
     name: str
     description: str
     extensions: tuple[str, ...]
-    read: Callable[[DecodedText], Transcript]
-    write: Callable[[Transcript, ExportOptions], str]
-    sniff: Callable[[str], bool]
+    read: Reader | None = None
+    write: Writer | None = None
+    sniff: Callable[[str], bool] | None = None
+    binary: bool = False
 
 
+def _plain_writer(transcript: Transcript, options: ExportOptions) -> Exported:
+    return Exported(plain.write(transcript, options.with_times))
+
+
+# In detection order: the most specific signatures first.
 FORMATS: dict[str, Format] = {
-    plain.NAME: Format(
-        name=plain.NAME,
-        description="plain text: 'Speaker Name:' line, blank line, paragraph",
-        extensions=(".txt", ".text"),
-        read=plain.read,
-        write=lambda transcript, options: plain.write(transcript, options.with_times),
-        sniff=plain.sniff,
-    ),
-}
+    f.name: f
+    for f in (
+        Format("vtt", "WebVTT captions", (".vtt",), vtt_format.read, vtt_format.write,
+               vtt_format.sniff),
+        Format("json", "Podcasting 2.0 JSON transcript", (".json",), json_formats.read_p20,
+               json_formats.write_p20, json_formats.sniff_p20),
+        Format("whisper", "Whisper / faster-whisper / WhisperX / whisper.cpp JSON", (".json",),
+               json_formats.read_whisper, None, json_formats.sniff_whisper),
+        Format("otr", "oTranscribe document", (".otr",), otr.read, None, otr.sniff),
+        Format("srt", "SubRip captions", (".srt",), srt_format.read, srt_format.write,
+               srt_format.sniff),
+        Format("otter", "Otter.ai text export ('Name  0:08')", (".txt",),
+               text_layouts.read_otter, None, text_layouts.sniff_otter),
+        Format("rev", "'Name (00:01:23):' text", (".txt",), text_layouts.read_rev, None,
+               text_layouts.sniff_rev),
+        Format("txt", "plain text: 'Speaker Name:' line, blank line, paragraph", (".txt", ".text"),
+               plain.read, _plain_writer, plain.sniff),
+        Format("bracketed", "'[00:01:23] Name: text' lines", (".txt",),
+               text_layouts.read_bracketed, None, text_layouts.sniff_bracketed),
+        Format("html", "HTML transcript (Podcasting 2.0 <cite>/<time>/<p>)", (".html", ".htm"),
+               write=documents.write_html),
+        Format("md", "Markdown", (".md", ".markdown"), write=documents.write_markdown),
+        Format("docx", "Word document", (".docx",), write=documents.write_docx, binary=True),
+    )
+}  # fmt: skip
 AUTO = "auto"
 
 
-def format_names() -> list[str]:
-    return sorted(FORMATS)
+def import_formats() -> list[str]:
+    return [name for name, f in FORMATS.items() if f.read is not None]
+
+
+def export_formats() -> list[str]:
+    return [name for name, f in FORMATS.items() if f.write is not None]
 
 
 def get_format(name: str) -> Format:
     try:
         return FORMATS[name]
     except KeyError:
-        raise EditorError(
-            f"unknown format {name!r}; known formats: {', '.join(format_names())}"
-        ) from None
+        raise EditorError(f"unknown format {name!r}; known: {', '.join(FORMATS)}") from None
+
+
+def format_for_extension(path: str | Path, writable: bool) -> Format | None:
+    suffix = Path(path).suffix.lower()
+    for candidate in FORMATS.values():
+        usable = candidate.write if writable else candidate.read
+        if usable is not None and suffix in candidate.extensions:
+            return candidate
+    return None
 
 
 def detect(source: DecodedText) -> Format:
     """The format whose sniffer accepts the content; the extension decides between several."""
-    matching = [f for f in FORMATS.values() if f.sniff(source.text)]
+    matching = [f for f in FORMATS.values() if f.sniff is not None and f.sniff(source.text)]
     suffix = Path(source.path).suffix.lower()
     for candidate in matching:
         if suffix in candidate.extensions:
             return candidate
     if matching:
         return matching[0]
-    for candidate in FORMATS.values():
-        if suffix in candidate.extensions:
-            return candidate  # let its reader explain what is wrong, with a line number
+    by_extension = format_for_extension(source.path, writable=False)
+    if by_extension is not None and suffix != ".txt":
+        return by_extension  # let its reader explain what is wrong, with a line number
+    if suffix == ".txt" or not suffix:
+        return FORMATS["txt"]
     raise InputError(
         source.path,
-        f"cannot tell the transcript format; pass --format ({', '.join(format_names())})",
+        f"cannot tell the transcript format; pass --format ({', '.join(import_formats())})",
     )
 
 
-def read_transcript(path: str | Path, format_name: str = AUTO) -> Transcript:
+def read_transcript(
+    path: str | Path, format_name: str = AUTO, options: ImportOptions | None = None
+) -> Transcript:
     """Read a transcript file in the named format (or the detected one)."""
     source = read_text(path)
     fmt = detect(source) if format_name == AUTO else get_format(format_name)
-    transcript = fmt.read(source)
+    if fmt.read is None:
+        raise EditorError(f"{fmt.name} can be exported but not imported")
+    transcript = fmt.read(source, options or ImportOptions())
     if not transcript.turns:
         raise InputError(path, "contains no turns")
     return transcript
 
 
+def export(
+    transcript: Transcript, format_name: str, options: ExportOptions | None = None
+) -> Exported:
+    fmt = get_format(format_name)
+    if fmt.write is None:
+        raise EditorError(f"{fmt.name} can be imported but not exported")
+    return fmt.write(transcript, options or ExportOptions())
+
+
 def write_transcript(
     transcript: Transcript, format_name: str, options: ExportOptions | None = None
 ) -> str:
-    return get_format(format_name).write(transcript, options or ExportOptions())
+    """Text exports as a string (not for binary formats such as DOCX)."""
+    content = export(transcript, format_name, options).content
+    if isinstance(content, bytes):
+        raise EditorError(f"{format_name} is a binary format; write it to a file")
+    return content

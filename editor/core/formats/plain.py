@@ -2,7 +2,7 @@
 
 Optionally the speaker line starts with a time, ``[HH:MM:SS] Speaker Name:``, which is how the
 exporter writes timed turns. A line only counts as a speaker line when it stands alone between
-paragraph breaks and looks like a name (see ``_looks_like_name``): prose that happens to end
+paragraph breaks and looks like a name (see ``labels``): prose that happens to end
 with a colon stays prose.
 """
 
@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from editor.core.errors import InputError
+from editor.core.formats.base import ImportOptions
+from editor.core.formats.labels import looks_like_name, plausible_name
 from editor.core.model import Transcript, TranscriptTurn
 from editor.core.textfile import DecodedText
 from editor.core.timecode import format_hms, parse_timecode
@@ -20,11 +22,6 @@ NAME = "txt"
 UNKNOWN_SPEAKER = "Unknown Speaker"
 
 _SPEAKER_LINE = re.compile(r"^(?:\[(?P<time>[\d:.,]+)\]\s*)?(?P<name>[^:\[\]]{1,60}):$")
-_FORBIDDEN_IN_NAME = re.compile(r"[,;?!\"“”]")
-_NAME_PARTICLES = frozenset(
-    {"de", "da", "di", "del", "der", "van", "von", "le", "la", "du", "bin", "al", "y", "of", "and"}
-)
-_GENERIC_LABEL = re.compile(r"^(speaker|spk|speaker_)\s*\w+$", re.IGNORECASE)
 
 
 @dataclass
@@ -35,7 +32,7 @@ class _Block:
     lines: list[str] = field(default_factory=list)
 
 
-def read(source: DecodedText) -> Transcript:
+def read(source: DecodedText, _options: ImportOptions | None = None) -> Transcript:
     """Parse the layout; raise ``InputError`` (with file and line) when it is not this layout."""
     lines = source.text.split("\n")
     candidates = _speaker_candidates(lines)
@@ -99,28 +96,13 @@ def _speaker_candidates(lines: list[str]) -> dict[int, tuple[str, int | None]]:
         time_ms = parse_timecode(match["time"]) if match["time"] else None
         if match["time"] and time_ms is None:
             continue
-        if _plausible_name(name):
+        if plausible_name(name):
             found[index] = (name, time_ms)
     # A name that is not name-shaped still counts when it introduces more than one turn.
     counts: dict[str, int] = {}
     for name, _ in found.values():
         counts[name] = counts.get(name, 0) + 1
-    return {i: v for i, v in found.items() if _looks_like_name(v[0]) or counts[v[0]] > 1}
-
-
-def _plausible_name(name: str) -> bool:
-    words = name.split()
-    return 0 < len(words) <= 6 and not _FORBIDDEN_IN_NAME.search(name)
-
-
-def _looks_like_name(name: str) -> bool:
-    """Capitalised words ("Duena Blomstrom", "Dr. Polizzi") or a label like "Speaker 1"."""
-    if _GENERIC_LABEL.match(name):
-        return True
-    return all(
-        word[0].isupper() or word[0].isdigit() or word.lower() in _NAME_PARTICLES
-        for word in name.split()
-    )
+    return {i: v for i, v in found.items() if looks_like_name(v[0]) or counts[v[0]] > 1}
 
 
 def _paragraphs(lines: list[str]) -> str:
