@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TRANSCRIPT_EDITOR_AUDIO", "dummy")
+# Settings, recent files and the demo project go to a throwaway home, never the user's.
+_HOME = tempfile.mkdtemp(prefix="transcript-editor-tests-")
+for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = os.path.join(_HOME, _name.lower())
 
 DATA = Path(__file__).parent / "data"
 RESOURCES = Path(__file__).parent.parent / "resources"
@@ -16,6 +22,12 @@ EPISODE_TRANSCRIPT = DATA / "episode-transcript.txt"
 SAMPLE10_TRANSCRIPT = DATA / "sample10-transcript.txt"
 SAMPLE10_MP3 = RESOURCES / "demo" / "sample10.mp3"
 SAMPLE10_OGG = RESOURCES / "demo" / "sample10.ogg"
+SAMPLE10_TRUTH = DATA / "sample10-truth.json"
+
+
+def in_ci() -> bool:
+    """In CI a missing libVLC is a failure; on a laptop it is a skip."""
+    return bool(os.environ.get("CI"))
 
 
 @pytest.fixture

@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="open the editor window (the default with no command)")
     gui.add_argument("project", nargs="?")
     gui.add_argument("--demo", action="store_true", help="open the bundled demo episode")
+    gui.add_argument("--player", choices=["auto", "vlc", "qt"], help="media backend")
+    gui.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     gui.set_defaults(run=commands.gui)
     return parser
 
@@ -112,12 +114,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _is_gui_shorthand(args: list[str], parser: argparse.ArgumentParser) -> bool:
-    """``transcript-editor P.tep`` and ``transcript-editor --demo`` open the window."""
+    """``transcript-editor P.tep``, ``--demo``, ``--screenshot`` … open the window."""
     first = args[0]
     if first in ("-h", "--help", "--version"):
         return False
     commands_ = _subcommands(parser)
-    return first not in commands_ and (not first.startswith("-") or first == "--demo")
+    gui_options = ("--demo", "--player", "--screenshot")
+    return first not in commands_ and (not first.startswith("-") or first in gui_options)
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> set[str]:

@@ -107,7 +107,7 @@ def replace(args: argparse.Namespace) -> int:
 def gui(args: argparse.Namespace) -> int:
     from editor.app import run  # noqa: PLC0415 - Qt is only loaded for the window
 
-    return run(project=args.project, demo=args.demo)
+    return run(project=args.project, demo=args.demo, player=args.player, screenshot=args.screenshot)
 
 
 def _read(path: str, args: argparse.Namespace) -> Transcript:

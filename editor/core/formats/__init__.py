@@ -84,6 +84,11 @@ def export_formats() -> list[str]:
     return [name for name, f in FORMATS.items() if f.write is not None]
 
 
+def export_choices() -> list[tuple[str, str]]:
+    """(name, description) of every export format, for menus."""
+    return [(name, f.description) for name, f in FORMATS.items() if f.write is not None]
+
+
 def get_format(name: str) -> Format:
     try:
         return FORMATS[name]

@@ -1,0 +1,1 @@
+"""The Qt user interface, on top of the Qt-free core and the media backends."""

@@ -1,0 +1,222 @@
+"""File commands of the main window: new, open, import, export, and finding the media.
+
+Functions that ask the user something are separate from the ones that act on a given path, so
+drag and drop and the tests use the same code as the menus without dialogs in the way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from editor import PROJECT_SUFFIX
+from editor.core import ops
+from editor.core.errors import EditorError
+from editor.core.formats import (
+    ExportOptions,
+    get_format,
+    read_transcript,
+)
+from editor.core.formats import (
+    export as export_transcript,
+)
+from editor.core.project.create import create_project
+from editor.core.project.media_link import matches
+from editor.ui.dialogs import (
+    MEDIA_FILTER,
+    PROJECT_FILTER,
+    TRANSCRIPT_FILTER,
+    NewProjectDialog,
+    show_warnings,
+)
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+
+def _fail(window: MainWindow, title: str, error: Exception) -> None:
+    QMessageBox.warning(window, title, str(error))
+
+
+def unused_project_path(near: Path) -> Path:
+    """``episode.tep`` beside ``near``, or ``episode 2.tep`` … when that exists."""
+    candidate = near.with_suffix(PROJECT_SUFFIX)
+    number = 2
+    while candidate.exists():
+        candidate = near.with_name(f"{near.stem} {number}{PROJECT_SUFFIX}")
+        number += 1
+    return candidate
+
+
+def new_project(window: MainWindow) -> None:
+    dialog = NewProjectDialog(window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    target = dialog.project.path()
+    assert target is not None
+    create_and_open(window, target, dialog.media.path(), dialog.transcript.path(),
+                    dialog.title.text().strip())  # fmt: skip
+
+
+def create_and_open(
+    window: MainWindow, target: Path, media: Path | None, transcript: Path | None, title: str = ""
+) -> bool:
+    try:
+        parsed = read_transcript(transcript) if transcript else None
+        create_project(target, title=title, media=media, transcript=parsed)
+    except EditorError as error:
+        _fail(window, "Cannot Create Project", error)
+        return False
+    opened = window.open_project(target)
+    if opened and parsed is not None and parsed.warnings:
+        show_warnings(window, "Transcript Imported", f"Imported {len(parsed.turns)} turns.",
+                      parsed.warnings)  # fmt: skip
+    return opened
+
+
+def open_dialog(window: MainWindow) -> None:
+    path, _ = QFileDialog.getOpenFileName(
+        window, "Open Project", window.settings.last_folder(), PROJECT_FILTER
+    )
+    if path:
+        window.settings.set_last_folder(Path(path).parent)
+        window.open_project(Path(path))
+
+
+def import_dialog(window: MainWindow) -> None:
+    path, _ = QFileDialog.getOpenFileName(
+        window, "Import Transcript", window.settings.last_folder(), TRANSCRIPT_FILTER
+    )
+    if path:
+        window.settings.set_last_folder(Path(path).parent)
+        take_transcript(window, Path(path))
+
+
+def take_transcript(window: MainWindow, path: Path, replace: bool | None = None) -> None:
+    """Add a transcript to the open project (asking: append or replace), or start a project."""
+    if window.store is None:
+        create_and_open(window, unused_project_path(path), None, path)
+        return
+    try:
+        transcript = read_transcript(path)
+    except EditorError as error:
+        _fail(window, "Cannot Import", error)
+        return
+    if replace is None and window.model.rowCount():
+        replace = _ask_replace(window, path, len(transcript.turns))
+        if replace is None:
+            return
+    try:
+        if replace:
+            changes = ops.replace_transcript(window.store, transcript)
+        else:
+            changes = ops.insert_turns(window.store, transcript.turns, label="Import transcript")
+    except EditorError as error:
+        _fail(window, "Cannot Import", error)
+        return
+    window.model.apply(changes)
+    summary = f"Imported {len(transcript.turns)} turns from {path.name}."
+    if transcript.warnings:
+        show_warnings(window, "Transcript Imported", summary, transcript.warnings)
+    window.statusBar().showMessage(summary, 5000)
+
+
+def _ask_replace(window: MainWindow, path: Path, count: int) -> bool | None:
+    box = QMessageBox(QMessageBox.Icon.Question, "Import Transcript",
+                      f"Add the {count} turns of {path.name} after the current ones, "
+                      "or replace the whole transcript?", parent=window)  # fmt: skip
+    append = box.addButton("Append", QMessageBox.ButtonRole.AcceptRole)
+    replace = box.addButton("Replace All", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return False if clicked is append else True if clicked is replace else None
+
+
+def export(window: MainWindow, format_name: str) -> None:
+    if window.store is None:
+        return
+    fmt = get_format(format_name)
+    suggested = window.store.path.with_suffix(fmt.extensions[0])
+    path, _ = QFileDialog.getSaveFileName(
+        window,
+        f"Export {fmt.description}",
+        str(suggested),
+        f"{fmt.description} (*{fmt.extensions[0]})",
+    )
+    if path:
+        export_to(window, format_name, Path(path))
+
+
+def export_to(window: MainWindow, format_name: str, path: Path) -> None:
+    assert window.store is not None
+    options = ExportOptions(title=window.store.episode().title, destination=str(path))
+    try:
+        exported = export_transcript(window.store.transcript(), format_name, options)
+        path.write_bytes(exported.as_bytes())
+    except (EditorError, OSError) as error:
+        _fail(window, "Cannot Export", error)
+        return
+    summary = f"Exported {window.model.rowCount()} turns to {path.name}."
+    if exported.warnings:
+        show_warnings(window, "Exported", summary, exported.warnings)
+    window.statusBar().showMessage(summary, 5000)
+
+
+def use_media(window: MainWindow, media: Path) -> None:
+    """Link dropped media to the open project, or start a project for it."""
+    if window.store is None:
+        create_and_open(window, unused_project_path(media), media, None)
+        return
+    link_media(window, media)
+
+
+def link_media(window: MainWindow, media: Path) -> None:
+    assert window.store is not None
+    old = window.store.media_link()
+    if old is not None and not matches(old, media):
+        answer = QMessageBox.question(
+            window, "Link Media",
+            f"{media.name} is not the file this project was made with. Link it anyway?",
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+    try:
+        window.store.link_media(media)
+    except EditorError as error:
+        _fail(window, "Cannot Link Media", error)
+        return
+    window.load_media()
+    window.statusBar().showMessage(f"Media: {media.name}", 5000)
+
+
+def locate_media(window: MainWindow) -> None:
+    if window.store is None:
+        return
+    path, _ = QFileDialog.getOpenFileName(
+        window, "Locate Media", str(window.store.path.parent), MEDIA_FILTER
+    )
+    if path:
+        link_media(window, Path(path))
+
+
+def search_media_folder(window: MainWindow, folder: Path | None = None) -> bool:
+    """Look for the linked media by its fingerprint in a folder; relink it when found."""
+    if window.store is None:
+        return False
+    if folder is None:
+        chosen = QFileDialog.getExistingDirectory(window, "Search Folder for the Media")
+        if not chosen:
+            return False
+        folder = Path(chosen)
+    found = window.store.media_path((folder,))
+    if found is None:
+        QMessageBox.information(window, "Media Not Found",
+                                f"No file in {folder} matches the project's media.")  # fmt: skip
+        return False
+    window.store.link_media(found)
+    window.load_media()
+    window.statusBar().showMessage(f"Found the media: {found}", 5000)
+    return True

@@ -1,0 +1,56 @@
+"""Playback follow: keep the turn under the playhead highlighted and in view.
+
+Following pauses as soon as the user scrolls or moves through the list themselves, so it never
+yanks the view away from what they are reading or editing; "jump to current" (or clicking a turn
+to hear it) brings it back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from editor.ui.turn_model import TurnListModel
+from editor.ui.turn_view import TurnListView
+
+
+class FollowController(QObject):
+    suspended_changed = Signal(bool)
+
+    def __init__(self, model: TurnListModel, view: TurnListView, enabled: bool = True) -> None:
+        super().__init__(view)
+        self.model = model
+        self.view = view
+        self.enabled = enabled
+        self.suspended = False
+        view.user_scrolled.connect(self.suspend)
+        view.user_moved_selection.connect(self._on_user_selection)
+
+    def on_position(self, position_ms: int) -> None:
+        row = self.model.row_at_time(position_ms)
+        previous = self.model.current_row()
+        self.model.set_current_row(row)
+        if row is not None and row != previous and self.enabled and not self.suspended:
+            self.view.show_row(row, select=True)
+
+    def suspend(self) -> None:
+        if self.enabled and not self.suspended:
+            self.suspended = True
+            self.suspended_changed.emit(True)
+
+    def resume(self) -> None:
+        """Follow again, and bring the current turn into view at once."""
+        if self.suspended:
+            self.suspended = False
+            self.suspended_changed.emit(False)
+        row = self.model.current_row()
+        if row is not None:
+            self.view.show_row(row, select=True)
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.enabled = enabled
+        if enabled:
+            self.resume()
+
+    def _on_user_selection(self, row: int) -> None:
+        if row != self.model.current_row():
+            self.suspend()

@@ -1,0 +1,92 @@
+"""User preferences in the platform's place (QSettings): window layout, recent files, playback.
+
+Project data never lives here; only how the user likes the app.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+REWIND_CHOICES_MS = (0, 1000, 1500, 2000)
+
+
+class Settings:
+    def __init__(self, backing: QSettings | None = None) -> None:
+        self._q = backing or QSettings()
+
+    def _get(self, key: str, default: object, kind: type) -> object:
+        return self._q.value(key, default, type=kind)
+
+    # -- window --------------------------------------------------------------------------------
+
+    def geometry(self) -> QByteArray | None:
+        value = self._q.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._q.setValue("window/geometry", value)
+
+    def window_state(self) -> QByteArray | None:
+        value = self._q.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self._q.setValue("window/state", value)
+
+    def splitter(self) -> QByteArray | None:
+        value = self._q.value("window/splitter")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_splitter(self, value: QByteArray) -> None:
+        self._q.setValue("window/splitter", value)
+
+    # -- files ---------------------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self._q.value("files/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [str(item) for item in items if item]
+
+    def add_recent_file(self, path: Path) -> None:
+        entry = str(path.resolve())
+        items = [entry, *(p for p in self.recent_files() if p != entry)][:MAX_RECENT]
+        self._q.setValue("files/recent", items)
+
+    def last_folder(self) -> str:
+        return str(self._get("files/last_folder", str(Path.home()), str))
+
+    def set_last_folder(self, folder: Path) -> None:
+        self._q.setValue("files/last_folder", str(folder))
+
+    # -- playback ------------------------------------------------------------------------------
+
+    def player_backend(self) -> str:
+        return str(self._get("playback/backend", "auto", str))
+
+    def set_player_backend(self, name: str) -> None:
+        self._q.setValue("playback/backend", name)
+
+    def rewind_on_resume_ms(self) -> int:
+        value = int(self._get("playback/rewind_on_resume_ms", 0, int))  # type: ignore[call-overload]
+        return value if value in REWIND_CHOICES_MS else 0
+
+    def set_rewind_on_resume_ms(self, value: int) -> None:
+        self._q.setValue("playback/rewind_on_resume_ms", value)
+
+    def rate(self) -> float:
+        return float(self._get("playback/rate", 1.0, float))  # type: ignore[arg-type]
+
+    def set_rate(self, value: float) -> None:
+        self._q.setValue("playback/rate", value)
+
+    def follow(self) -> bool:
+        return bool(self._get("view/follow", True, bool))
+
+    def set_follow(self, value: bool) -> None:
+        self._q.setValue("view/follow", value)
+
+    def sync(self) -> None:
+        self._q.sync()

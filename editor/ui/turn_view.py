@@ -1,0 +1,86 @@
+"""The turn list: a virtualised view with keyboard navigation, click to seek, and signals that
+tell the follow logic when the user has taken over scrolling."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+
+from editor.ui.turn_delegate import TurnDelegate
+
+
+class TurnListView(QListView):
+    turn_clicked = Signal(int)  # row: the user clicked a turn (seek to it)
+    user_scrolled = Signal()  # the user moved the view themselves
+    user_moved_selection = Signal(int)  # keyboard navigation to a row
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.turn_delegate = TurnDelegate(self)
+        self.setItemDelegate(self.turn_delegate)
+        self.setUniformItemSizes(False)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(200)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setWordWrap(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAccessibleName("Transcript turns")
+        self._programmatic = 0
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll)
+
+    # -- programmatic moves (do not count as the user's) ---------------------------------------
+
+    def show_row(self, row: int, select: bool) -> None:
+        index = self.model().index(row, 0)
+        if not index.isValid():
+            return
+        self._programmatic += 1
+        try:
+            if select:
+                self.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+            self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        finally:
+            self._programmatic -= 1
+
+    def select_row(self, row: int) -> None:
+        self.show_row(row, select=True)
+
+    def selected_rows(self) -> list[int]:
+        return sorted(i.row() for i in self.selectionModel().selectedIndexes())
+
+    def current_row(self) -> int | None:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else None
+
+    # -- user input ----------------------------------------------------------------------------
+
+    def _on_scroll(self, _value: int) -> None:
+        if not self._programmatic:
+            self.user_scrolled.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        super().wheelEvent(event)
+        self.user_scrolled.emit()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        super().mouseReleaseEvent(event)
+        extending = event.modifiers() & (
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+        )
+        if event.button() == Qt.MouseButton.LeftButton and index.isValid() and not extending:
+            self.turn_clicked.emit(index.row())
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if current.isValid() and not self._programmatic:
+            self.user_moved_selection.emit(current.row())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.turn_delegate.set_width(self.viewport().width())
+        super().resizeEvent(event)
