@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -75,14 +76,23 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.view)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.transport)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        player_area = QWidget()  # the transport now, the waveform later
+        player_layout = QVBoxLayout(player_area)
+        player_layout.setContentsMargins(0, 0, 0, 0)
+        player_layout.addWidget(self.transport)
+        transcript_area = QWidget()
+        transcript_layout = QVBoxLayout(transcript_area)
+        transcript_layout.setContentsMargins(0, 0, 0, 0)
+        transcript_layout.setSpacing(0)
+        transcript_layout.addWidget(self.banner)
+        transcript_layout.addWidget(self.stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("playerSplitter")
+        self.splitter.addWidget(player_area)
+        self.splitter.addWidget(transcript_area)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.setCentralWidget(self.splitter)
 
     def _build_menus(self) -> None:
         menus: dict[str, QMenu] = {}
@@ -307,10 +317,14 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+        splitter = self.settings.splitter()
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
+        self.settings.set_splitter(self.splitter.saveState())
         self.settings.sync()
         self.close_project()
         self.player.close()

@@ -16,7 +16,7 @@ from editor.core.timecode import format_clock
 from editor.ui.turn_model import CurrentRole, SpeakerColorRole, SpeakerNameRole, TurnRole
 
 GUTTER = 72
-PAD = 6
+PAD = 7
 CURRENT_BAR = 4
 TEXT_FLAGS = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
@@ -109,6 +109,8 @@ class TurnDelegate(QStyledItemDelegate):
         painter.setPen(text_color)
         painter.setFont(option.font)
         painter.drawText(self.text_rect(rect, option.fontMetrics), TEXT_FLAGS, turn.text)
+        painter.setPen(palette.color(QPalette.ColorRole.Midlight))
+        painter.drawLine(rect.left() + GUTTER, rect.bottom(), rect.right() - PAD, rect.bottom())
         painter.restore()
 
     def _paint_time(

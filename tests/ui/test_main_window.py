@@ -145,6 +145,23 @@ def test_transport_shortcuts(opened: MainWindow, fake_player: FakePlayer, qtbot:
     assert opened.transport.speed.currentText() == "1.1×"
 
 
+def test_transport_keys_work_while_typing_in_a_text_field(
+    opened: MainWindow, fake_player: FakePlayer, qtbot: object
+) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    editor = QPlainTextEdit(opened)  # stands in for the turn editor
+    editor.show()
+    editor.setFocus()
+    qtbot.keyClicks(editor, "typing")  # type: ignore[attr-defined]
+    qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+    assert fake_player.state() == PlaybackState.PLAYING
+    opened.player.seek(9_000)
+    qtbot.keyClick(editor, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # type: ignore[attr-defined]
+    assert fake_player.seeks[-1] == 4_000
+    assert editor.toPlainText() == "typing"
+
+
 def test_rewind_on_resume(opened: MainWindow, fake_player: FakePlayer) -> None:
     opened.player.rewind_on_resume_ms = 1500
     opened.player.seek(30_000)
