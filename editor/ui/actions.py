@@ -2,6 +2,7 @@
 
 The same table builds the menus and the Help → Keyboard shortcuts list, so the two can never
 disagree. Transport actions use application-wide shortcuts: they work while editing text too.
+A menu path "Edit/Assign Speaker" puts the action in a submenu.
 """
 
 from __future__ import annotations
@@ -23,36 +24,56 @@ class ActionSpec:
     checkable: bool = False
 
 
-SPECS: tuple[ActionSpec, ...] = (
+_FILE = (
     ActionSpec("new", "File", "&New from Media and Transcript…", ("Ctrl+N",)),
     ActionSpec("open", "File", "&Open Project…", ("Ctrl+O",)),
     ActionSpec("import", "File", "&Import Transcript…", ("Ctrl+I",)),
+    ActionSpec("save_copy", "File", "Save a &Copy As…", ("Ctrl+Shift+S",)),
     ActionSpec("locate_media", "File", "&Locate Media…"),
     ActionSpec("quit", "File", "&Quit", ("Ctrl+Q",)),
+)
+_EDIT = (
+    ActionSpec("undo", "Edit", "&Undo", ("Ctrl+Z",)),
+    ActionSpec("redo", "Edit", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
+    ActionSpec("edit_text", "Edit", "&Edit Text", ("F2",)),
+    ActionSpec("edit_speaker", "Edit", "Edit S&peaker", ("Shift+F2",)),
+    ActionSpec("merge_previous", "Edit", "&Merge with Previous Turn", ("Ctrl+Backspace",)),
+    ActionSpec("mark_reviewed", "Edit", "Mark Re&viewed and Next", ("Ctrl+D",)),
+    ActionSpec("mark_unreviewed", "Edit", "Mark &Unreviewed", ("Ctrl+Shift+D",)),
+    ActionSpec("next_unreviewed", "Edit", "&Next Unreviewed Turn", ("Ctrl+U",)),
+    ActionSpec("find", "Edit", "&Find…", ("Ctrl+F",)),
+    ActionSpec("replace", "Edit", "Find and &Replace…", ("Ctrl+H",)),
+    ActionSpec("find_next", "Edit", "Find Ne&xt", ("F3",)),
+    ActionSpec("find_previous", "Edit", "Find Pre&vious", ("Shift+F3",)),
     ActionSpec("copy", "Edit", "&Copy Turns", ("Ctrl+C",)),
     ActionSpec("select_all", "Edit", "Select &All Turns", ("Ctrl+A",)),
+    *(
+        ActionSpec(f"assign_{n}", "Edit/Assign Speaker", f"Speaker {n}", (f"Alt+{n}",))
+        for n in range(1, 10)
+    ),
+)
+_VIEW = (
     ActionSpec("follow", "View", "&Follow Playback", ("Ctrl+Shift+F",), checkable=True),
     ActionSpec("jump_current", "View", "&Jump to Current Turn", ("Ctrl+L",), everywhere=True),
     ActionSpec("zoom_in", "View", "Zoom &In", ("Ctrl++", "Ctrl+=")),
     ActionSpec("zoom_out", "View", "Zoom &Out", ("Ctrl+-",)),
     ActionSpec("zoom_reset", "View", "&Reset Zoom", ("Ctrl+0",)),
-    ActionSpec(
-        "play_pause", "Playback", "&Play / Pause", ("Ctrl+Space", "Media Play"), everywhere=True
-    ),
-    ActionSpec("back", "Playback", "&Back 5 Seconds", ("Alt+Left",), everywhere=True),
-    ActionSpec("forward", "Playback", "&Forward 5 Seconds", ("Alt+Right",), everywhere=True),
-    ActionSpec("slower", "Playback", "&Slower", ("Alt+Down", "F3"), everywhere=True),
-    ActionSpec("faster", "Playback", "F&aster", ("Alt+Up", "F4"), everywhere=True),
-    ActionSpec("normal_speed", "Playback", "&Normal Speed", ("Alt+Home",), everywhere=True),
-    ActionSpec(
-        "replay_turn", "Playback", "&Replay Current Turn", ("Ctrl+Shift+Space",), everywhere=True
-    ),
-    ActionSpec(
-        "seek_selected", "Playback", "Play from &Selected Turn", ("Ctrl+J",), everywhere=True
-    ),
+)
+_PLAYBACK = (
+    ActionSpec("play_pause", "Playback", "&Play / Pause", ("Ctrl+Space", "Media Play"), True),
+    ActionSpec("back", "Playback", "&Back 5 Seconds", ("Alt+Left",), True),
+    ActionSpec("forward", "Playback", "&Forward 5 Seconds", ("Alt+Right",), True),
+    ActionSpec("slower", "Playback", "&Slower", ("Alt+Down",), True),
+    ActionSpec("faster", "Playback", "F&aster", ("Alt+Up",), True),
+    ActionSpec("normal_speed", "Playback", "&Normal Speed", ("Alt+Home",), True),
+    ActionSpec("replay_turn", "Playback", "&Replay Current Turn", ("Ctrl+Shift+Space",), True),
+    ActionSpec("seek_selected", "Playback", "Play from &Selected Turn", ("Ctrl+J",), True),
+)
+_HELP = (
     ActionSpec("shortcuts", "Help", "&Keyboard Shortcuts", ("F1",)),
     ActionSpec("about", "Help", "&About Transcript Editor"),
 )
+SPECS: tuple[ActionSpec, ...] = (*_FILE, *_EDIT, *_VIEW, *_PLAYBACK, *_HELP)
 
 
 def build_actions(window: QWidget) -> dict[str, QAction]:
@@ -74,10 +95,24 @@ def shortcut_table() -> list[tuple[str, str, str]]:
     """(menu, command, keys) rows for the help dialog."""
     rows = []
     for spec in SPECS:
+        if spec.key.startswith("assign_"):
+            if spec.key == "assign_1":
+                rows.append(
+                    ("Edit", "Assign the Nth speaker to the selected turns", "Alt+1 … Alt+9")
+                )
+            continue
         if spec.shortcuts:
             keys = ", ".join(
                 QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
                 for s in spec.shortcuts
             )
             rows.append((spec.menu, spec.text.replace("&", "").rstrip("…"), keys))
+    rows += [
+        ("Turn list", "Edit the selected turn's text", "Enter"),
+        ("Editing", "Save the text", "Enter"),
+        ("Editing", "New line", "Shift+Enter"),
+        ("Editing", "Cancel the edit", "Escape"),
+        ("Editing", "Split the turn at the cursor", "Ctrl+Enter"),
+        ("Editing", "Merge with the previous turn", "Backspace at the start"),
+    ]
     return rows

@@ -108,15 +108,14 @@ def take_transcript(window: MainWindow, path: Path, replace: bool | None = None)
         replace = _ask_replace(window, path, len(transcript.turns))
         if replace is None:
             return
-    try:
-        if replace:
-            changes = ops.replace_transcript(window.store, transcript)
-        else:
-            changes = ops.insert_turns(window.store, transcript.turns, label="Import transcript")
-    except EditorError as error:
-        _fail(window, "Cannot Import", error)
+    if replace:
+        changes = window.edits.run(lambda s: ops.replace_transcript(s, transcript))
+    else:
+        changes = window.edits.run(
+            lambda s: ops.insert_turns(s, transcript.turns, label="Import transcript")
+        )
+    if changes is None:
         return
-    window.model.apply(changes)
     summary = f"Imported {len(transcript.turns)} turns from {path.name}."
     if transcript.warnings:
         show_warnings(window, "Transcript Imported", summary, transcript.warnings)
@@ -133,6 +132,27 @@ def _ask_replace(window: MainWindow, path: Path, count: int) -> bool | None:
     box.exec()
     clicked = box.clickedButton()
     return False if clicked is append else True if clicked is replace else None
+
+
+def save_copy_dialog(window: MainWindow) -> None:
+    if window.store is None:
+        return
+    suggested = window.store.path.with_name(f"{window.store.path.stem} copy{PROJECT_SUFFIX}")
+    path, _ = QFileDialog.getSaveFileName(window, "Save a Copy", str(suggested), PROJECT_FILTER)
+    if path:
+        save_copy(window, Path(path))
+
+
+def save_copy(window: MainWindow, path: Path) -> None:
+    """Write a copy of the open project; the window keeps working on the original."""
+    assert window.store is not None
+    window.view.commit_open_editor()
+    try:
+        window.store.save_copy(path)
+    except EditorError as error:
+        _fail(window, "Cannot Save a Copy", error)
+        return
+    window.statusBar().showMessage(f"Saved a copy as {path}", 5000)
 
 
 def export(window: MainWindow, format_name: str) -> None:

@@ -1,47 +1,52 @@
-"""The main window: the transcript beside the player, menus, status bar, drag and drop."""
+"""The main window: the transcript under the player, panels, status bar, drag and drop."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, QRect, Qt
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
 )
 from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QUndoView,
     QVBoxLayout,
     QWidget,
 )
 
-from editor import APP_NAME
+from editor import APP_NAME, PROJECT_SUFFIX
+from editor.core.changes import Changes
 from editor.core.errors import EditorError
-from editor.core.formats import export_choices
 from editor.core.playback import PlaybackState, Player
 from editor.core.project.media_link import MEDIA_SUFFIXES
 from editor.core.project.store import ProjectStore
 from editor.ui import file_commands
-from editor.ui.actions import SPECS, build_actions
-from editor.ui.dialogs import about_text, show_shortcuts
+from editor.ui.actions import build_actions
+from editor.ui.dialogs import about_text
+from editor.ui.editing import EditController
+from editor.ui.find_bar import FindBar
 from editor.ui.follow import FollowController
 from editor.ui.media_banner import MediaBanner
-from editor.ui.player_controller import SKIP_MS, PlayerController
-from editor.ui.settings import REWIND_CHOICES_MS, Settings
+from editor.ui.player_controller import PlayerController
+from editor.ui.settings import Settings
+from editor.ui.speaker_editor import SpeakerLineEdit
+from editor.ui.speakers_panel import SpeakersPanel
 from editor.ui.transport import TransportBar
+from editor.ui.turn_delegate import GUTTER, PAD
 from editor.ui.turn_model import TurnListModel
 from editor.ui.turn_view import TurnListView
-
-PROJECT_SUFFIXES = (".tep",)
+from editor.ui.window_menus import build_menus, connect_actions
 
 
 class MainWindow(QMainWindow):
@@ -56,9 +61,15 @@ class MainWindow(QMainWindow):
         self.follow = FollowController(self.model, self.view, self.settings.follow())
         self.transport = TransportBar()
         self.banner = MediaBanner()
+        self.find_bar = FindBar(self.model)
+        self.speaker_editor = SpeakerLineEdit(self.view.viewport())
+        self.speaker_editor.hide()
         self.actions_by_key = build_actions(self)
+        self.edits = EditController(self)
         self._build_layout()
-        self._build_menus()
+        self._build_docks()
+        build_menus(self)
+        connect_actions(self)
         self._build_status_bar()
         self._connect()
         self.setAcceptDrops(True)
@@ -77,15 +88,15 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.view)
         player_area = QWidget()  # the transport now, the waveform later
-        player_layout = QVBoxLayout(player_area)
-        player_layout.setContentsMargins(0, 0, 0, 0)
-        player_layout.addWidget(self.transport)
+        QVBoxLayout(player_area).addWidget(self.transport)
+        player_area.layout().setContentsMargins(0, 0, 0, 0)
         transcript_area = QWidget()
-        transcript_layout = QVBoxLayout(transcript_area)
-        transcript_layout.setContentsMargins(0, 0, 0, 0)
-        transcript_layout.setSpacing(0)
-        transcript_layout.addWidget(self.banner)
-        transcript_layout.addWidget(self.stack, 1)
+        layout = QVBoxLayout(transcript_area)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("playerSplitter")
         self.splitter.addWidget(player_area)
@@ -94,108 +105,59 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
 
-    def _build_menus(self) -> None:
-        menus: dict[str, QMenu] = {}
-        for spec in SPECS:
-            menu = menus.get(spec.menu)
-            if menu is None:
-                menu = menus[spec.menu] = self.menuBar().addMenu(f"&{spec.menu}")
-            if spec.key == "quit":
-                menu.addMenu(self._recent_menu())
-                menu.addMenu(self._export_menu())
-                menu.addSeparator()
-            menu.addAction(self.actions_by_key[spec.key])
-            if spec.key == "seek_selected":
-                menu.addSeparator()
-                menu.addMenu(self._rewind_menu())
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+    def _build_docks(self) -> None:
+        self.speakers_panel = SpeakersPanel()
+        self.speakers_dock = self._dock("Speakers", "speakersDock", self.speakers_panel)
+        self.history_view = QUndoView(self.edits.runner.stack)
+        self.history_view.setEmptyLabel("(opened)")
+        self.history_dock = self._dock("History", "historyDock", self.history_view)
+        self.history_dock.hide()
 
-    def _recent_menu(self) -> QMenu:
-        self.recent_menu = QMenu("Open &Recent", self)
-        return self.recent_menu
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = [Path(p) for p in self.settings.recent_files()]
-        for path in recent:
-            action = self.recent_menu.addAction(path.name)
-            action.setToolTip(str(path))
-            action.setEnabled(path.exists())
-            action.triggered.connect(lambda _=False, p=path: self.open_project(p))
-        if not recent:
-            self.recent_menu.addAction("(none)").setEnabled(False)
-
-    def _export_menu(self) -> QMenu:
-        menu = QMenu("&Export", self)
-        for name, description in export_choices():
-            action = menu.addAction(f"{description} (.{name})…")
-            action.triggered.connect(lambda _=False, n=name: file_commands.export(self, n))
-        self.export_menu = menu
-        return menu
-
-    def _rewind_menu(self) -> QMenu:
-        menu = QMenu("Rewind on &Resume", self)
-        group = QActionGroup(menu)
-        current = self.settings.rewind_on_resume_ms()
-        for value in REWIND_CHOICES_MS:
-            label = "Off" if value == 0 else f"{value / 1000:g} s"
-            action = menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(value == current)
-            group.addAction(action)
-            action.triggered.connect(lambda _=False, v=value: self._set_rewind(v))
-        self.player.rewind_on_resume_ms = current
-        return menu
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
 
     def _build_status_bar(self) -> None:
+        self.reviewed_label = QLabel("")
+        self.follow_label = QLabel("")
         self.player_label = QLabel(self.player.backend.name)
         self.player_label.setToolTip(f"Media player: {self.player.backend.name}")
-        self.follow_label = QLabel("")
-        self.statusBar().addPermanentWidget(self.follow_label)
-        self.statusBar().addPermanentWidget(self.player_label)
+        for label in (self.follow_label, self.reviewed_label, self.player_label):
+            self.statusBar().addPermanentWidget(label)
 
     def _connect(self) -> None:
-        a = self.actions_by_key
-        a["new"].triggered.connect(lambda: file_commands.new_project(self))
-        a["open"].triggered.connect(lambda: file_commands.open_dialog(self))
-        a["import"].triggered.connect(lambda: file_commands.import_dialog(self))
-        a["locate_media"].triggered.connect(lambda: file_commands.locate_media(self))
-        a["quit"].triggered.connect(self.close)
-        a["copy"].triggered.connect(self.copy_selected_turns)
-        a["select_all"].triggered.connect(self.view.selectAll)
-        a["follow"].setChecked(self.follow.enabled)
-        a["follow"].toggled.connect(self._set_follow)
-        a["jump_current"].triggered.connect(self.follow.resume)
-        a["zoom_in"].triggered.connect(lambda: self._zoom(1))
-        a["zoom_out"].triggered.connect(lambda: self._zoom(-1))
-        a["zoom_reset"].triggered.connect(lambda: self._zoom(0))
-        a["play_pause"].triggered.connect(self.player.toggle)
-        a["back"].triggered.connect(lambda: self.player.skip(-SKIP_MS))
-        a["forward"].triggered.connect(lambda: self.player.skip(SKIP_MS))
-        a["slower"].triggered.connect(self.player.slower)
-        a["faster"].triggered.connect(self.player.faster)
-        a["normal_speed"].triggered.connect(lambda: self.player.set_rate(1.0))
-        a["replay_turn"].triggered.connect(self.replay_current_turn)
-        a["seek_selected"].triggered.connect(self.play_selected_turn)
-        a["shortcuts"].triggered.connect(lambda: show_shortcuts(self))
-        a["about"].triggered.connect(self.show_about)
-        t = self.transport
-        t.toggle_requested.connect(self.player.toggle)
-        t.skip_requested.connect(self.player.skip)
-        t.seek_requested.connect(self.player.seek)
-        t.rate_requested.connect(self.player.set_rate)
-        p = self.player
+        t, p = self.transport, self.player
+        t.toggle_requested.connect(p.toggle)
+        t.skip_requested.connect(p.skip)
+        t.seek_requested.connect(p.seek)
+        t.rate_requested.connect(p.set_rate)
         p.position_changed.connect(t.set_position)
         p.position_changed.connect(self.follow.on_position)
         p.state_changed.connect(self._on_state)
         p.duration_changed.connect(t.set_duration)
         p.rate_changed.connect(t.set_rate)
         p.rate_changed.connect(self.settings.set_rate)
-        p.error.connect(lambda message: self.statusBar().showMessage(f"Player: {message}", 8000))
+        p.error.connect(lambda message: self.show_error(f"Player: {message}"))
         self.view.turn_clicked.connect(self.seek_to_turn)
         self.follow.suspended_changed.connect(self._on_follow_suspended)
         self.banner.locate_file.connect(lambda: file_commands.locate_media(self))
         self.banner.search_folder.connect(lambda: file_commands.search_media_folder(self))
+        self.edits.runner.after_change.append(self._after_change)
+        self.speaker_editor.accepted.connect(self._apply_speaker)
+        self.speaker_editor.cancelled.connect(self.view.setFocus)
+        self.speakers_panel.rename_requested.connect(self.edits.rename_speaker)
+        self.speakers_panel.merge_requested.connect(self.edits.merge_speakers)
+        self.speakers_panel.assign_requested.connect(
+            lambda name: self.edits.set_speaker(self.view.selected_rows(), name)
+        )
+        self.view.turn_delegate.providers.append(self.find_bar.provider())
+        self.find_bar.highlights_changed.connect(self.view.viewport().update)
+        self.find_bar.go_to_row.connect(lambda row: self.view.show_row(row, select=True))
+        self.find_bar.replace_one.connect(self.edits.replace_match)
+        self.find_bar.replace_every.connect(self._replace_all)
 
     # -- project lifecycle ---------------------------------------------------------------------
 
@@ -213,6 +175,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_file(path)
         self.load_media()
         self._update_title()
+        self._after_change(None)
         if self.model.rowCount():
             self.view.select_row(0)
         self.view.setFocus()
@@ -222,14 +185,19 @@ class MainWindow(QMainWindow):
     def close_project(self) -> None:
         if self.store is None:
             return
+        self.view.commit_open_editor()
         self.player.pause()
         self.player.load(None)
+        self.edits.runner.reset()
+        self.find_bar.close_bar()
         self.model.set_store(None)
         self.store.close()
         self.store = None
         self.banner.hide()
         self.stack.setCurrentWidget(self.placeholder)
         self.transport.set_enabled(False)
+        self.speakers_panel.refresh([], [])
+        self.reviewed_label.setText("")
         self._update_title()
 
     def load_media(self) -> None:
@@ -252,7 +220,46 @@ class MainWindow(QMainWindow):
         name = self.store.path.stem if self.store is not None else None
         self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
 
+    def _after_change(self, _changes: Changes | None) -> None:
+        turns = self.model.turns()
+        reviewed = sum(1 for t in turns if t.reviewed)
+        self.reviewed_label.setText(f"Reviewed {reviewed}/{len(turns)}" if turns else "")
+        self.speakers_panel.refresh(self.model.speakers(), turns)  # counts and talk time
+        if self.find_bar.isVisible():
+            self.find_bar.refresh()
+
     # -- commands ------------------------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+        QApplication.beep()
+
+    def edit_current_text(self) -> None:
+        row = self.view.current_row()
+        if row is not None:
+            self.view.open_editor(row)
+
+    def edit_current_speaker(self) -> None:
+        row = self.view.current_row()
+        if row is None:
+            return
+        self.view.show_row(row, select=False)
+        rect = self.view.visualRect(self.model.index(row))
+        area = QRect(rect.left() + GUTTER - 2, rect.top() + 2, min(360, rect.width() - GUTTER),
+                     self.view.fontMetrics().height() + PAD)  # fmt: skip
+        names = [s.name for s in self.model.speakers()]
+        self.speaker_editor.start(names, self.model.speaker_name(self.model.turn(row)), area)
+
+    def _apply_speaker(self, name: str) -> None:
+        current = self.view.current_row()
+        rows = self.view.selected_rows() or ([current] if current is not None else [])
+        self.edits.set_speaker(rows, name)
+        self.view.setFocus()
+
+    def _replace_all(self, query: object, replacement: str, speaker_id: object) -> None:
+        count = self.edits.replace_all(query, replacement, speaker_id)  # type: ignore[arg-type]
+        self.find_bar.report_replaced(count)
+        self.statusBar().showMessage(f"Replaced {count} occurrence(s)", 5000)
 
     def seek_to_turn(self, row: int) -> None:
         start = self.model.turn(row).start_ms
@@ -287,11 +294,11 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}", about_text(self.player.backend.name))
 
-    def _set_follow(self, enabled: bool) -> None:
+    def set_follow(self, enabled: bool) -> None:
         self.follow.set_enabled(enabled)
         self.settings.set_follow(enabled)
 
-    def _set_rewind(self, value: int) -> None:
+    def set_rewind(self, value: int) -> None:
         self.player.rewind_on_resume_ms = value
         self.settings.set_rewind_on_resume_ms(value)
 
@@ -301,11 +308,12 @@ class MainWindow(QMainWindow):
     def _on_follow_suspended(self, suspended: bool) -> None:
         self.follow_label.setText("Following paused — Ctrl+L to jump back" if suspended else "")
 
-    def _zoom(self, step: int) -> None:
+    def zoom(self, step: int) -> None:
         font = self.view.font()
         size = font.pointSizeF() if step else QGuiApplication.font().pointSizeF()
         font.setPointSizeF(max(7.0, min(32.0, size + step)))
         self.view.setFont(font)
+        self.view.turn_delegate.invalidate()
         self.view.scheduleDelayedItemsLayout()
 
     # -- settings, drag and drop, closing -------------------------------------------------------
@@ -342,7 +350,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> None:
         """Open whatever the user dropped: a project, media for it, or a transcript."""
         suffix = path.suffix.lower()
-        if suffix in PROJECT_SUFFIXES:
+        if suffix == PROJECT_SUFFIX:
             self.open_project(path)
         elif suffix in MEDIA_SUFFIXES:
             file_commands.use_media(self, path)

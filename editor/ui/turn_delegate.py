@@ -1,35 +1,43 @@
-"""How one turn looks: its start time in a gutter, the speaker in their colour, the text wrapped.
+"""How one turn looks and is edited: start time in a gutter, speaker in their colour, text wrapped.
 
 The turn under the playhead gets a bar and a tint distinct from the selection; reviewed turns a
-check mark. Row heights are measured once per text and width and cached, which keeps a
-12,000-turn list quick to lay out.
+check mark in the gutter. Find matches and glossary terms are highlighted by providers. The
+text editor opens over the text and grows with it; its commits, splits and merges leave as
+signals, for the window to run as undoable operations.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from editor.core.model import Turn
 from editor.core.timecode import format_clock
+from editor.ui.text_layout import (
+    ALIGN_TOP_LEFT,
+    Highlight,
+    HighlightProvider,
+    layout_text,
+    paint_layout,
+    text_color,
+)
+from editor.ui.turn_editor import TurnTextEditor
 from editor.ui.turn_model import CurrentRole, SpeakerColorRole, SpeakerNameRole, TurnRole
 
 GUTTER = 72
 PAD = 7
 CURRENT_BAR = 4
-TEXT_FLAGS = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+REVIEWED_COLOR = "#009E73"
+Index = QModelIndex | QPersistentModelIndex
 
 
 def _luminance(color: QColor) -> float:
     def channel(value: float) -> float:
         return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
 
-    return (
-        0.2126 * channel(color.redF())
-        + 0.7152 * channel(color.greenF())
-        + 0.0722 * channel(color.blueF())
-    )
+    return (0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF())
+            + 0.0722 * channel(color.blueF()))  # fmt: skip
 
 
 def readable(color: QColor, background: QColor) -> QColor:
@@ -45,106 +53,178 @@ def readable(color: QColor, background: QColor) -> QColor:
 
 
 class TurnDelegate(QStyledItemDelegate):
+    text_committed = Signal(int, str)  # turn id, text
+    split_requested = Signal(int, str, int)  # turn id, text, cursor offset
+    merge_requested = Signal(int, str)  # turn id, text
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.width = 600
-        self._heights: dict[tuple[int, str, int], int] = {}
+        self.providers: list[HighlightProvider] = []
+        self.cursor_requests: dict[int, int] = {}  # turn id → where the next editor's cursor goes
+        self._heights: dict[tuple[int, str, int, int], int] = {}
+        self._editing: dict[int, int] = {}  # turn id → height of its open editor
 
     def set_width(self, width: int) -> None:
         self.width = max(200, width)
 
-    def text_rect(self, rect: QRect, metrics: QFontMetrics) -> QRect:
-        top = rect.top() + PAD + metrics.height() + 2
+    def invalidate(self) -> None:
+        self._heights.clear()
+
+    def _text_width(self) -> int:
+        return max(50, self.width - GUTTER - PAD)
+
+    def highlights(self, turn: Turn) -> list[Highlight]:
+        return [h for provider in self.providers for h in provider(turn)]
+
+    def text_rect(self, rect: QRect, line_height: int) -> QRect:
+        top = rect.top() + PAD + line_height + 2
         return QRect(rect.left() + GUTTER, top, rect.width() - GUTTER - PAD, rect.bottom() - top)
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
+    # -- measuring and painting ----------------------------------------------------------------
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         turn: Turn | None = index.data(TurnRole)
         if turn is None:
             return QSize(self.width, 24)
-        key = (turn.id, turn.text, self.width)
-        height = self._heights.get(key)
-        if height is None:
-            metrics = option.fontMetrics
-            wrap_width = max(50, self.width - GUTTER - PAD)
-            bounds = metrics.boundingRect(QRect(0, 0, wrap_width, 1_000_000), TEXT_FLAGS, turn.text)
-            height = PAD + metrics.height() + 2 + max(bounds.height(), metrics.height()) + PAD
-            if len(self._heights) > 50_000:
-                self._heights.clear()
-            self._heights[key] = height
-        return QSize(self.width, height)
+        line = option.fontMetrics.height()
+        text_height = self._editing.get(turn.id)
+        if text_height is None:
+            key = (turn.id, turn.text, self.width, option.font.pointSize())
+            text_height = self._heights.get(key)
+            if text_height is None:
+                _, text_height = layout_text(turn.text, option.font, self._text_width())
+                if len(self._heights) > 50_000:
+                    self._heights.clear()
+                self._heights[key] = text_height
+        return QSize(self.width, PAD + line + 2 + max(text_height, line) + PAD)
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         turn: Turn | None = index.data(TurnRole)
         if turn is None:
             return
-        palette = option.palette
-        rect = option.rect
+        palette, rect = option.palette, option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         current = bool(index.data(CurrentRole))
         painter.save()
-        background = palette.color(QPalette.ColorRole.Base)
+        painter.fillRect(rect, palette.color(QPalette.ColorRole.Base))
         if selected:
-            background = palette.color(QPalette.ColorRole.Highlight)
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
         elif current:
             tint = QColor(palette.color(QPalette.ColorRole.Highlight))
             tint.setAlpha(45)
-            painter.fillRect(rect, background)
-            background = tint
-        painter.fillRect(rect, background)
+            painter.fillRect(rect, tint)
         if current:
-            accent = palette.color(QPalette.ColorRole.Accent)
-            painter.fillRect(QRect(rect.left(), rect.top(), CURRENT_BAR, rect.height()), accent)
-        text_color = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        self._paint_time(painter, option, turn, text_color)
-        self._paint_speaker(painter, option, index, turn, text_color, selected)
-        painter.setPen(text_color)
-        painter.setFont(option.font)
-        painter.drawText(self.text_rect(rect, option.fontMetrics), TEXT_FLAGS, turn.text)
+            bar = QRect(rect.left(), rect.top(), CURRENT_BAR, rect.height())
+            painter.fillRect(bar, palette.color(QPalette.ColorRole.Accent))
+        color = text_color(palette, selected)
+        self._paint_gutter(painter, option, turn, color)
+        self._paint_speaker(painter, option, index, color, selected)
+        if turn.id not in self._editing:
+            layout, _ = layout_text(turn.text, option.font, self._text_width(),
+                                    self.highlights(turn))  # fmt: skip
+            top = rect.top() + PAD + option.fontMetrics.height() + 2
+            paint_layout(painter, layout, rect.left() + GUTTER, top, color)
         painter.setPen(palette.color(QPalette.ColorRole.Midlight))
         painter.drawLine(rect.left() + GUTTER, rect.bottom(), rect.right() - PAD, rect.bottom())
         painter.restore()
 
-    def _paint_time(
+    def _paint_gutter(
         self, painter: QPainter, option: QStyleOptionViewItem, turn: Turn, color: QColor
     ) -> None:
         dim = QColor(color)
         dim.setAlphaF(0.65)
         painter.setPen(dim)
         painter.setFont(option.font)
-        label = format_clock(turn.start_ms) if turn.start_ms is not None else "–:––"
+        line = option.fontMetrics.height()
         box = QRect(option.rect.left() + CURRENT_BAR + 4, option.rect.top() + PAD,
-                    GUTTER - CURRENT_BAR - 10, option.fontMetrics.height())  # fmt: skip
+                    GUTTER - CURRENT_BAR - 10, line)  # fmt: skip
+        label = format_clock(turn.start_ms) if turn.start_ms is not None else "–:––"
         painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label)
+        if turn.reviewed:
+            painter.setPen(QColor(REVIEWED_COLOR))
+            box.translate(0, line + 2)
+            painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, "✓")
 
-    def _paint_speaker(  # noqa: PLR0917 - a private painting step
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-        turn: Turn,
-        text_color: QColor,
-        selected: bool,
-    ) -> None:
+    def _paint_speaker(self, painter: QPainter, option: QStyleOptionViewItem, index: Index,
+                       color: QColor, selected: bool) -> None:  # fmt: skip
         name = index.data(SpeakerNameRole) or "(no speaker)"
         color_name = index.data(SpeakerColorRole)
-        color = text_color
         if color_name and not selected:
             color = readable(QColor(color_name), option.palette.color(QPalette.ColorRole.Base))
         font = QFont(option.font)
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(color)
-        width = option.rect.width() - GUTTER - PAD
-        box = QRect(option.rect.left() + GUTTER, option.rect.top() + PAD, width,
+        rect = option.rect
+        box = QRect(rect.left() + GUTTER, rect.top() + PAD, rect.width() - GUTTER - PAD,
                     option.fontMetrics.height() + 2)  # fmt: skip
-        label = f"{name}   ✓ reviewed" if turn.reviewed else name
-        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
+        painter.drawText(box, ALIGN_TOP_LEFT, name)
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        turn: Turn = index.data(TurnRole)
+        editor = TurnTextEditor(turn.id, parent)
+        editor.setFont(option.font)
+        persistent = QPersistentModelIndex(index)
+        editor.commit_requested.connect(lambda: self._commit(editor))
+        editor.split_requested.connect(
+            lambda offset: self._hand_over(editor, lambda text: self.split_requested.emit(
+                editor.turn_id, text, offset))
+        )  # fmt: skip
+        editor.merge_requested.connect(
+            lambda: self._hand_over(editor, lambda text: self.merge_requested.emit(
+                editor.turn_id, text))
+        )  # fmt: skip
+        editor.height_changed.connect(lambda: self._resize(editor, persistent))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, TurnTextEditor)
+        if editor.property("loaded"):
+            return  # the model changed under an open editor (e.g. the playhead): keep the typing
+        editor.setProperty("loaded", True)
+        turn: Turn = index.data(TurnRole)
+        editor.setPlainText(turn.text)
+        cursor = editor.textCursor()
+        cursor.setPosition(min(self.cursor_requests.pop(turn.id, len(turn.text)), len(turn.text)))
+        editor.setTextCursor(cursor)
+        self._resize(editor, QPersistentModelIndex(index))
+
+    def setModelData(self, editor: QWidget, _model: object, _index: Index) -> None:
+        assert isinstance(editor, TurnTextEditor)
+        if not editor.finished:
+            editor.finished = True
+            self.text_committed.emit(editor.turn_id, editor.toPlainText())
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, _index: Index
+    ) -> None:
+        area = self.text_rect(option.rect, option.fontMetrics.height())
+        editor.setGeometry(area.adjusted(-2, 0, 0, 0))
+
+    def destroyEditor(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, TurnTextEditor):
+            editor.finished = True  # cancelled or committed: either way it takes no more edits
+            if self._editing.pop(editor.turn_id, None):
+                self.sizeHintChanged.emit(index)
+        super().destroyEditor(editor, index)
+
+    def _commit(self, editor: TurnTextEditor) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def _hand_over(self, editor: TurnTextEditor, action: object) -> None:
+        """Close the editor without a plain commit and let ``action`` use its text."""
+        text = editor.toPlainText()
+        editor.finished = True
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        action(text)  # type: ignore[operator]
+
+    def _resize(self, editor: TurnTextEditor, index: QPersistentModelIndex) -> None:
+        height = max(editor.content_height(), editor.fontMetrics().height())
+        if self._editing.get(editor.turn_id) != height:
+            self._editing[editor.turn_id] = height
+            if index.isValid():
+                self.sizeHintChanged.emit(QModelIndex(index))

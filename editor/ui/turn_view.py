@@ -4,10 +4,11 @@ tell the follow logic when the user has taken over scrolling."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyledItemDelegate, QWidget
 
 from editor.ui.turn_delegate import TurnDelegate
+from editor.ui.turn_editor import TurnTextEditor
 
 
 class TurnListView(QListView):
@@ -26,7 +27,10 @@ class TurnListView(QListView):
         self.setWordWrap(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
         self.setAccessibleName("Transcript turns")
         self._programmatic = 0
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
@@ -56,6 +60,37 @@ class TurnListView(QListView):
     def current_row(self) -> int | None:
         index = self.currentIndex()
         return index.row() if index.isValid() else None
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def open_editor(self, row: int) -> None:
+        index = self.model().index(row, 0)
+        if index.isValid():
+            self.show_row(row, select=True)
+            self.edit(index)
+
+    def open_text_editor(self) -> TurnTextEditor | None:
+        editors = [e for e in self.viewport().findChildren(TurnTextEditor) if not e.finished]
+        return editors[0] if editors else None
+
+    def commit_open_editor(self) -> None:
+        """Save what is being typed (before closing a project or the window)."""
+        editor = self.open_text_editor()
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        editing = self.state() == QAbstractItemView.State.EditingState
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and plain and not editing and self.currentIndex().isValid():
+            self.edit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
 
     # -- user input ----------------------------------------------------------------------------
 

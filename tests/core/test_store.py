@@ -168,3 +168,15 @@ def test_readonly_file_is_refused_for_writing_but_opens_readonly(project_path: P
             assert store.turn_count() == 50
     finally:
         project_path.chmod(0o644)
+
+
+def test_save_copy_is_a_complete_independent_project(store: ProjectStore, tmp_path: Path) -> None:
+    ops.edit_text(store, store.turns()[0].id, "Edited before the copy.")
+    copy = tmp_path / "copy.tep"
+    store.save_copy(copy)
+    ops.edit_text(store, store.turns()[0].id, "Edited after the copy.")
+    with ProjectStore.open(copy) as copied:
+        assert copied.turns()[0].text == "Edited before the copy."
+        assert copied.turn_count() == 50
+    with pytest.raises(ProjectError, match="open project itself"):
+        store.save_copy(store.path)

@@ -110,7 +110,7 @@ def test_geometry_recent_files_and_rate_are_remembered(
     first = MainWindow(FakePlayer(), settings)
     qtbot.addWidget(first)  # type: ignore[attr-defined]
     first.open_project(demo_project)
-    first.resize(700, 520)  # the offscreen screen is 800x600
+    first.resize(790, 560)  # the offscreen screen is 800x600
     first.show()
     first.splitter.setSizes([200, 300])
     sizes = first.splitter.sizes()
@@ -118,7 +118,7 @@ def test_geometry_recent_files_and_rate_are_remembered(
     first.close()
     second = MainWindow(FakePlayer(), settings)
     qtbot.addWidget(second)  # type: ignore[attr-defined]
-    assert (second.width(), second.height()) == (700, 520)
+    assert (second.width(), second.height()) == (790, 560)
     second.show()
     assert second.splitter.sizes() == sizes
     assert settings.recent_files()[0] == str(demo_project.resolve())

@@ -237,6 +237,26 @@ class ProjectStore:
         link = self.media_link()
         return media_link.resolve(link, self.path, search_folders) if link else None
 
+    # -- copies --------------------------------------------------------------------------------
+
+    def save_copy(self, destination: str | Path) -> None:
+        """Write a consistent copy of the project (SQLite's online backup) to ``destination``."""
+        destination = Path(destination)
+        if destination.resolve() == self.path.resolve():
+            raise ProjectError(destination, "is the open project itself; choose another name")
+        temporary = destination.with_name(f".{destination.name}.{os.getpid()}.copy")
+        try:
+            target = sqlite3.connect(temporary)
+            try:
+                self.db.conn.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+            os.replace(temporary, destination)
+        except (sqlite3.Error, OSError) as error:
+            temporary.unlink(missing_ok=True)
+            raise ProjectError(destination, f"cannot save a copy there ({error})") from error
+
     # -- helpers -------------------------------------------------------------------------------
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:

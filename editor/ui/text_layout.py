@@ -1,0 +1,95 @@
+"""Laying out a turn's text with word wrap and highlighted ranges (find matches, glossary terms).
+
+The same layout measures a row and paints it, so the height the view reserves is exactly the
+height the text takes. Highlights come from providers, each returning (start, end, style).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QTextCharFormat, QTextLayout, QTextOption
+
+from editor.core.model import Turn
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    start: int
+    end: int
+    style: str  # a key of STYLES
+
+
+HighlightProvider = Callable[[Turn], Sequence[Highlight]]
+
+
+def _style(background: str | None = None, underline: str | None = None,
+           wave: bool = False) -> QTextCharFormat:  # fmt: skip
+    char_format = QTextCharFormat()
+    if background:
+        char_format.setBackground(QBrush(QColor(background)))
+        char_format.setForeground(QBrush(QColor("#000000")))
+    if underline:
+        char_format.setUnderlineColor(QColor(underline))
+        char_format.setUnderlineStyle(
+            QTextCharFormat.UnderlineStyle.WaveUnderline if wave
+            else QTextCharFormat.UnderlineStyle.SingleUnderline
+        )  # fmt: skip
+        char_format.setFontUnderline(True)
+    return char_format
+
+
+# Backgrounds readable in light and dark themes (text is forced black on them); underlines
+# differ in shape as well as colour so colour-blind users can tell them apart.
+STYLES: dict[str, QTextCharFormat] = {
+    "match": _style(background="#FFE58A"),
+    "current_match": _style(background="#FFA94D"),
+    "glossary_ok": _style(underline="#009E73"),
+    "glossary_style": _style(underline="#0072B2", wave=True),
+    "glossary_variant": _style(background="#CCE5FF", underline="#0072B2"),
+    "glossary_suspect": _style(background="#FFD6E0", underline="#D55E00", wave=True),
+}
+
+
+def layout_text(
+    text: str, font: QFont, width: int, highlights: Sequence[Highlight] = ()
+) -> tuple[QTextLayout, int]:
+    """A laid-out ``QTextLayout`` for ``text`` wrapped to ``width``, and its height."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    if highlights:
+        ranges = []
+        for item in highlights:
+            selection = QTextLayout.FormatRange()
+            selection.start, selection.length = item.start, max(0, item.end - item.start)
+            selection.format = STYLES.get(item.style, STYLES["match"])
+            ranges.append(selection)
+        layout.setFormats(ranges)
+    layout.beginLayout()
+    height = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(10, width))
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+    layout.endLayout()
+    return layout, int(height + 0.999)
+
+
+def paint_layout(painter: object, layout: QTextLayout, x: int, y: int, color: QColor) -> None:
+    painter.setPen(color)  # type: ignore[attr-defined]
+    layout.draw(painter, QPointF(x, y))  # type: ignore[arg-type]
+
+
+def text_color(palette: QPalette, selected: bool) -> QColor:
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    return palette.color(role)
+
+
+ALIGN_TOP_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop

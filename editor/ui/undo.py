@@ -1,0 +1,102 @@
+"""The undo stack: every edit is a core operation; undo and redo replay its ``Changes``.
+
+An operation runs (and is saved) before its command is pushed, so a refused operation never
+reaches the stack. Undo and redo write to the project at once, like any edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from editor.core import ops
+from editor.core.changes import Changes
+from editor.core.errors import EditorError
+from editor.core.project.store import ProjectStore
+from editor.ui.turn_model import TurnListModel
+
+ErrorHandler = Callable[[str], None]
+
+
+class ChangesCommand(QUndoCommand):
+    def __init__(self, runner: OperationRunner, changes: Changes, label: str) -> None:
+        super().__init__(label)
+        self._runner = runner
+        self.changes = changes
+        self._done = True  # the operation already ran when it was pushed
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._runner.replay(lambda store: ops.redo(store, self.changes))
+
+    def undo(self) -> None:
+        self._runner.replay(lambda store: ops.undo(store, self.changes))
+
+
+class OperationRunner:
+    """Runs operations against the open project and keeps model and stack in step."""
+
+    def __init__(self, model: TurnListModel, on_error: ErrorHandler) -> None:
+        self.model = model
+        self.stack = QUndoStack()
+        self.on_error = on_error
+        self.after_change: list[Callable[[Changes], None]] = []
+
+    @property
+    def store(self) -> ProjectStore:
+        assert self.model.store is not None, "no project is open"
+        return self.model.store
+
+    def run(
+        self, operation: Callable[[ProjectStore], Changes], label: str | None = None
+    ) -> Changes | None:
+        """Run an operation; on success apply it to the model and push it for undo."""
+        try:
+            changes = operation(self.store)
+        except EditorError as error:
+            self.on_error(str(error))
+            return None
+        if not changes.is_empty:
+            self._applied(changes)
+            text = label or changes.label
+            if changes.count > 1:
+                text = f"{text} ({changes.count})"
+            self.stack.push(ChangesCommand(self, changes, text))
+        return changes
+
+    def replay(self, restore: Callable[[ProjectStore], Changes]) -> None:
+        try:
+            changes = restore(self.store)
+        except EditorError as error:
+            # The file no longer matches the history; never overwrite newer work with it.
+            self.stack.clear()
+            self.on_error(f"{error}. The undo history was cleared.")
+            return
+        self._applied(changes)
+
+    def macro(self, label: str) -> _Macro:
+        return _Macro(self.stack, label)
+
+    def reset(self) -> None:
+        self.stack.clear()
+
+    def _applied(self, changes: Changes) -> None:
+        self.model.apply(changes)
+        for listener in self.after_change:
+            listener(changes)
+
+
+class _Macro:
+    """Several operations as one undo step."""
+
+    def __init__(self, stack: QUndoStack, label: str) -> None:
+        self._stack, self._label = stack, label
+
+    def __enter__(self) -> None:
+        self._stack.beginMacro(self._label)
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.endMacro()

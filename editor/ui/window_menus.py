@@ -1,0 +1,140 @@
+"""The main window's menus and what each action is connected to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QMenu
+
+from editor.core.formats import export_choices
+from editor.ui import file_commands
+from editor.ui.actions import SPECS
+from editor.ui.dialogs import show_shortcuts
+from editor.ui.player_controller import SKIP_MS
+from editor.ui.settings import REWIND_CHOICES_MS
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+
+def build_menus(window: MainWindow) -> None:
+    menus: dict[str, QMenu] = {}
+    for spec in SPECS:
+        menu = _menu(window, menus, spec.menu)
+        if spec.key == "quit":
+            menu.addMenu(_recent_menu(window))
+            menu.addMenu(_export_menu(window))
+            menu.addSeparator()
+        if spec.key in ("edit_text", "find", "copy", "jump_current", "replay_turn"):
+            menu.addSeparator()
+        menu.addAction(window.action(spec.key))
+    menus["View"].addSeparator()
+    for dock in (window.speakers_dock, window.history_dock):
+        menus["View"].addAction(dock.toggleViewAction())
+    menus["Playback"].addSeparator()
+    menus["Playback"].addMenu(_rewind_menu(window))
+
+
+def _menu(window: MainWindow, menus: dict[str, QMenu], path: str) -> QMenu:
+    if path in menus:
+        return menus[path]
+    parent_path, _, name = path.rpartition("/")
+    if parent_path:
+        menu = _menu(window, menus, parent_path).addMenu(f"&{name}")
+    else:
+        menu = window.menuBar().addMenu(f"&{name}")
+    menus[path] = menu
+    return menu
+
+
+def _recent_menu(window: MainWindow) -> QMenu:
+    menu = QMenu("Open &Recent", window)
+
+    def fill() -> None:
+        menu.clear()
+        recent = [Path(p) for p in window.settings.recent_files()]
+        for path in recent:
+            action = menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _=False, p=path: window.open_project(p))
+        if not recent:
+            menu.addAction("(none)").setEnabled(False)
+
+    menu.aboutToShow.connect(fill)
+    return menu
+
+
+def _export_menu(window: MainWindow) -> QMenu:
+    menu = QMenu("&Export", window)
+    for name, description in export_choices():
+        action = menu.addAction(f"{description} (.{name})…")
+        action.triggered.connect(lambda _=False, n=name: file_commands.export(window, n))
+    return menu
+
+
+def _rewind_menu(window: MainWindow) -> QMenu:
+    menu = QMenu("Rewind on &Resume", window)
+    group = QActionGroup(menu)
+    current = window.settings.rewind_on_resume_ms()
+    for value in REWIND_CHOICES_MS:
+        action = menu.addAction("Off" if value == 0 else f"{value / 1000:g} s")
+        action.setCheckable(True)
+        action.setChecked(value == current)
+        group.addAction(action)
+        action.triggered.connect(lambda _=False, v=value: window.set_rewind(v))
+    window.player.rewind_on_resume_ms = current
+    return menu
+
+
+def connect_actions(window: MainWindow) -> None:
+    a, edits, player, view = window.actions_by_key, window.edits, window.player, window.view
+    a["new"].triggered.connect(lambda: file_commands.new_project(window))
+    a["open"].triggered.connect(lambda: file_commands.open_dialog(window))
+    a["import"].triggered.connect(lambda: file_commands.import_dialog(window))
+    a["save_copy"].triggered.connect(lambda: file_commands.save_copy_dialog(window))
+    a["locate_media"].triggered.connect(lambda: file_commands.locate_media(window))
+    a["quit"].triggered.connect(window.close)
+    stack = edits.runner.stack
+    a["undo"].triggered.connect(stack.undo)
+    a["redo"].triggered.connect(stack.redo)
+    stack.canUndoChanged.connect(a["undo"].setEnabled)
+    stack.canRedoChanged.connect(a["redo"].setEnabled)
+    stack.undoTextChanged.connect(lambda t: a["undo"].setText(f"&Undo {t}".strip()))
+    stack.redoTextChanged.connect(lambda t: a["redo"].setText(f"&Redo {t}".strip()))
+    a["undo"].setEnabled(False)
+    a["redo"].setEnabled(False)
+    a["edit_text"].triggered.connect(window.edit_current_text)
+    a["edit_speaker"].triggered.connect(window.edit_current_speaker)
+    a["merge_previous"].triggered.connect(edits.merge_selected_with_previous)
+    a["mark_reviewed"].triggered.connect(lambda: edits.mark_reviewed_and_next(True))
+    a["mark_unreviewed"].triggered.connect(lambda: edits.mark_reviewed_and_next(False))
+    a["next_unreviewed"].triggered.connect(edits.next_unreviewed)
+    a["find"].triggered.connect(lambda: window.find_bar.open_bar(replace=False))
+    a["replace"].triggered.connect(lambda: window.find_bar.open_bar(replace=True))
+    a["find_next"].triggered.connect(lambda: window.find_bar.step(1))
+    a["find_previous"].triggered.connect(lambda: window.find_bar.step(-1))
+    a["copy"].triggered.connect(window.copy_selected_turns)
+    a["select_all"].triggered.connect(view.selectAll)
+    for number in range(1, 10):
+        a[f"assign_{number}"].triggered.connect(
+            lambda _=False, n=number: edits.set_speaker_number(n)
+        )
+    a["follow"].setChecked(window.follow.enabled)
+    a["follow"].toggled.connect(window.set_follow)
+    a["jump_current"].triggered.connect(window.follow.resume)
+    a["zoom_in"].triggered.connect(lambda: window.zoom(1))
+    a["zoom_out"].triggered.connect(lambda: window.zoom(-1))
+    a["zoom_reset"].triggered.connect(lambda: window.zoom(0))
+    a["play_pause"].triggered.connect(player.toggle)
+    a["back"].triggered.connect(lambda: player.skip(-SKIP_MS))
+    a["forward"].triggered.connect(lambda: player.skip(SKIP_MS))
+    a["slower"].triggered.connect(player.slower)
+    a["faster"].triggered.connect(player.faster)
+    a["normal_speed"].triggered.connect(lambda: player.set_rate(1.0))
+    a["replay_turn"].triggered.connect(window.replay_current_turn)
+    a["seek_selected"].triggered.connect(window.play_selected_turn)
+    a["shortcuts"].triggered.connect(lambda: show_shortcuts(window))
+    a["about"].triggered.connect(window.show_about)
