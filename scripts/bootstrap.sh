@@ -20,7 +20,7 @@ runtime_packages=(
   libpulse0
   libvlc5 libvlc-bin vlc-plugin-base
 )
-test_packages=(xvfb xauth espeak-ng sox libsox-fmt-mp3 desktop-file-utils appstream)
+test_packages=(xvfb xauth xdotool espeak-ng sox libsox-fmt-mp3 desktop-file-utils appstream)
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
