@@ -1,5 +1,6 @@
 """Run every benchmark: ``python -m bench``."""
 
-from bench import formats
+from bench import formats, glossary
 
 formats.main()
+glossary.main()

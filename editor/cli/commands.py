@@ -22,8 +22,12 @@ from editor.core.formats import (
 from editor.core.formats import (
     export as export_transcript,
 )
-from editor.core.model import Transcript
+from editor.core.glossary import GlossaryMatcher, MarkRule, scan
+from editor.core.glossary.csv_io import read_glossary_csv, write_glossary_csv
+from editor.core.glossary.scan import issues
+from editor.core.model import GlossaryTerm, Transcript
 from editor.core.project.create import create_project
+from editor.core.project.exporting import transcript_for_export
 from editor.core.project.info import project_info
 from editor.core.project.store import ProjectStore
 from editor.core.search import SearchQuery
@@ -67,7 +71,7 @@ def export(args: argparse.Namespace) -> int:
             title=store.episode().title,
             destination=args.output or "<stdout>",
         )
-        exported = export_transcript(store.transcript(), fmt.name, options)
+        exported = export_transcript(transcript_for_export(store), fmt.name, options)
     for warning in exported.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.output:
@@ -101,6 +105,54 @@ def replace(args: argparse.Namespace) -> int:
             speaker_id = speaker.id
         changes = ops.replace_all(store, query, args.replacement, speaker_id=speaker_id)
     print(changes.count)
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project, readonly=True) as store:
+        if args.glossary:
+            drafts = read_glossary_csv(args.glossary)
+            terms = [GlossaryTerm(-i, d.term, d.variants, d.case_rule, d.note)
+                     for i, d in enumerate(drafts, 1)]  # fmt: skip
+        else:
+            terms = store.glossary.terms()
+        rule = MarkRule(store.glossary.mark_rule())
+        findings = scan(GlossaryMatcher(terms), store.turns(), rule, store.glossary.ignored())
+    shown = findings if args.all else issues(findings)
+    if args.json:
+        print(json.dumps([f.as_dict() for f in shown], indent=2, ensure_ascii=False))
+    else:
+        for f in shown:
+            hit = f.hit
+            print(f"turn {f.turn_number}, offset {hit.start}: {hit.kind.value:9} "
+                  f"{hit.found!r} -> {hit.suggestion!r} ({hit.score:g})")  # fmt: skip
+        print(f"{len(issues(findings))} issue(s), {len(terms)} term(s)", file=sys.stderr)
+    return 0
+
+
+def glossary_import(args: argparse.Namespace) -> int:
+    drafts = read_glossary_csv(args.file)
+    with ProjectStore.open(args.project) as store, store.db.atomic():
+        for draft in drafts:
+            store.glossary.add(draft.term, draft.variants, draft.case_rule, draft.note)
+    print(f"imported {len(drafts)} term(s) into {args.project}")
+    return 0
+
+
+def glossary_export(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project, readonly=True) as store:
+        text = write_glossary_csv(store.glossary.terms())
+    if args.file:
+        _write_atomically(Path(args.file), text.encode("utf-8"))
+    else:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+    return 0
+
+
+def glossary_rule(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project) as store:
+        store.glossary.set_mark_rule(args.rule)
+    print(f"marks on {'every mention' if args.rule == 'every' else 'the first mention only'}")
     return 0
 
 

@@ -23,6 +23,7 @@ from editor.core.formats import (
     export as export_transcript,
 )
 from editor.core.project.create import create_project
+from editor.core.project.exporting import transcript_for_export
 from editor.core.project.media_link import matches
 from editor.ui.dialogs import (
     MEDIA_FILTER,
@@ -174,7 +175,7 @@ def export_to(window: MainWindow, format_name: str, path: Path) -> None:
     assert window.store is not None
     options = ExportOptions(title=window.store.episode().title, destination=str(path))
     try:
-        exported = export_transcript(window.store.transcript(), format_name, options)
+        exported = export_transcript(transcript_for_export(window.store), format_name, options)
         path.write_bytes(exported.as_bytes())
     except (EditorError, OSError) as error:
         _fail(window, "Cannot Export", error)

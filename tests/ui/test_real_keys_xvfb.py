@@ -78,12 +78,18 @@ def test_f2_edit_and_undo_with_real_key_events(display: str, tmp_path: Path) -> 
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "TRANSCRIPT_EDITOR_AUDIO": "dummy",
     }
-    app = subprocess.Popen([sys.executable, "-m", "editor", str(project)], env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "editor", str(project)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
     def xdotool(*args: str) -> str:
-        return subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True,
-                              timeout=30, check=True).stdout.strip()
+        return subprocess.run(
+            ["xdotool", *args], env=env, capture_output=True, text=True, timeout=30, check=True
+        ).stdout.strip()
 
     try:
         window = xdotool("search", "--sync", "--onlyvisible", "--name", "xdotool demo")

@@ -3,6 +3,7 @@
 The GUI's undo stack and the command line both call these; nothing else writes turns or speakers.
 """
 
+from editor.core.ops.glossary import fix_findings
 from editor.core.ops.history import redo, undo
 from editor.core.ops.speakers import merge_speakers, rename_speaker, set_speaker
 from editor.core.ops.structure import (
@@ -21,6 +22,7 @@ __all__ = [
     "delete_turns",
     "edit_text",
     "find",
+    "fix_findings",
     "insert_turns",
     "mark_reviewed",
     "merge_speakers",

@@ -48,6 +48,44 @@ class Glossary:
         with self._store.db.atomic():
             self._store.db.conn.execute("DELETE FROM glossary_terms WHERE id = ?", (term_id,))
 
+    def add_variant(self, term_id: int, variant: str) -> GlossaryTerm:
+        """Remember a mis-hearing as a known variant of a term."""
+        term = next((t for t in self.terms() if t.id == term_id), None)
+        if term is None:
+            raise EditError(f"no glossary term with id {term_id}")
+        variants = term.variants if variant in term.variants else (*term.variants, variant)
+        return self.add(term.term, variants, term.case_rule, term.note)
+
+    def ignored(self) -> set[tuple[int, str]]:
+        if not self._store.query(
+            "SELECT 1 FROM sqlite_master WHERE name = 'glossary_ignores'"
+        ):  # an older project opened read-only, not yet migrated
+            return set()
+        rows = self._store.query("SELECT turn_id, found FROM glossary_ignores")
+        return {(r["turn_id"], r["found"]) for r in rows}
+
+    def ignore(self, turn_id: int, found: str) -> None:
+        self._store.require_writable()
+        with self._store.db.atomic():
+            self._store.db.conn.execute(
+                "INSERT OR IGNORE INTO glossary_ignores (turn_id, found) VALUES (?, ?)",
+                (turn_id, found),
+            )
+
+    def mark_rule(self) -> str:
+        return self._store.meta().get("mark_rule", "every")
+
+    def set_mark_rule(self, rule: str) -> None:
+        if rule not in ("every", "first"):
+            raise EditError(f"the mark rule is 'every' or 'first', not {rule!r}")
+        self._store.require_writable()
+        with self._store.db.atomic():
+            self._store.db.conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('mark_rule', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (rule,),
+            )
+
 
 class Clips:
     def __init__(self, store: ProjectStore) -> None:

@@ -95,5 +95,16 @@ def m001_initial(db: Database) -> None:
         )""")
 
 
-MIGRATION_NAMES: tuple[str, ...] = ("m001_initial",)
+@migrations()
+def m002_glossary_ignores(db: Database) -> None:
+    """Occurrences the user chose to ignore in one turn ("Ignore here")."""
+    db.execute("""
+        CREATE TABLE glossary_ignores (
+            turn_id INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+            found TEXT NOT NULL,
+            PRIMARY KEY (turn_id, found)
+        )""")
+
+
+MIGRATION_NAMES: tuple[str, ...] = ("m001_initial", "m002_glossary_ignores")
 SCHEMA_VERSION = len(MIGRATION_NAMES)
