@@ -10,8 +10,10 @@ from platformdirs import user_data_dir
 
 from editor import APP_NAME
 from editor.core.formats import read_transcript
+from editor.core.glossary.csv_io import read_glossary_csv
 from editor.core.model import Transcript, TranscriptTurn
 from editor.core.project.create import create_project
+from editor.core.project.store import ProjectStore
 from editor.resources import resource
 
 DEMO_NAME = "Demo - Secret Society of Human Debt Fighters.tep"
@@ -47,4 +49,7 @@ def ensure_demo_project(folder: Path | None = None) -> Path:
         media=media,
         transcript=demo_transcript(),
     )
+    with ProjectStore.open(project) as store, store.db.atomic():
+        for term in read_glossary_csv(resource("glossary", "secret-society.csv")):
+            store.glossary.add(term.term, term.variants, term.case_rule, term.note)
     return project

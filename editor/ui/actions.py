@@ -45,6 +45,8 @@ _EDIT = (
     ActionSpec("replace", "Edit", "Find and &Replace…", ("Ctrl+H",)),
     ActionSpec("find_next", "Edit", "Find Ne&xt", ("F3",)),
     ActionSpec("find_previous", "Edit", "Find Pre&vious", ("Shift+F3",)),
+    ActionSpec("next_issue", "Edit", "Next &Glossary Issue", ("F8",)),
+    ActionSpec("previous_issue", "Edit", "Previous Glossary &Issue", ("Shift+F8",)),
     ActionSpec("copy", "Edit", "&Copy Turns", ("Ctrl+C",)),
     ActionSpec("select_all", "Edit", "Select &All Turns", ("Ctrl+A",)),
     *(

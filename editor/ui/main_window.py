@@ -37,6 +37,7 @@ from editor.ui.dialogs import about_text
 from editor.ui.editing import EditController
 from editor.ui.find_bar import FindBar
 from editor.ui.follow import FollowController
+from editor.ui.glossary_controller import GlossaryController
 from editor.ui.media_banner import MediaBanner
 from editor.ui.player_controller import PlayerController
 from editor.ui.settings import Settings
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.speaker_editor.hide()
         self.actions_by_key = build_actions(self)
         self.edits = EditController(self)
+        self.glossary = GlossaryController(self)
         self._build_layout()
         self._build_docks()
         build_menus(self)
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         self.speakers_panel = SpeakersPanel()
         self.speakers_dock = self._dock("Speakers", "speakersDock", self.speakers_panel)
+        self.glossary_dock = self._dock("Glossary", "glossaryDock", self.glossary.panel)
+        self.tabifyDockWidget(self.speakers_dock, self.glossary_dock)
         self.history_view = QUndoView(self.edits.runner.stack)
         self.history_view.setEmptyLabel("(opened)")
         self.history_dock = self._dock("History", "historyDock", self.history_view)
@@ -176,6 +180,7 @@ class MainWindow(QMainWindow):
         self.load_media()
         self._update_title()
         self._after_change(None)
+        self.glossary.reload()
         if self.model.rowCount():
             self.view.select_row(0)
         self.view.setFocus()
@@ -197,6 +202,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.placeholder)
         self.transport.set_enabled(False)
         self.speakers_panel.refresh([], [])
+        self.glossary.reload()
         self.reviewed_label.setText("")
         self._update_title()
 

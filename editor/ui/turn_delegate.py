@@ -8,8 +8,8 @@ signals, for the window to run as undoable operations.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from editor.core.model import Turn
@@ -160,6 +160,26 @@ class TurnDelegate(QStyledItemDelegate):
         box = QRect(rect.left() + GUTTER, rect.top() + PAD, rect.width() - GUTTER - PAD,
                     option.fontMetrics.height() + 2)  # fmt: skip
         painter.drawText(box, ALIGN_TOP_LEFT, name)
+
+    def offset_at(self, rect: QRect, point: QPoint, turn: Turn, font: QFont) -> int | None:
+        """The character of ``turn``'s text under ``point`` (view coordinates), if any."""
+        line_height = QFontMetrics(font).height()
+        x = point.x() - rect.left() - GUTTER
+        y = point.y() - (rect.top() + PAD + line_height + 2)
+        if x < 0 or y < 0:
+            return None
+        layout, height = layout_text(turn.text, font, self._text_width())
+        if y >= height:
+            return None
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            if line.y() <= y < line.y() + line.height():
+                if x > line.naturalTextWidth():
+                    return None
+                return min(
+                    line.xToCursor(x, line.CursorPosition.CursorOnCharacter), len(turn.text) - 1
+                )
+        return None
 
     # -- editing -------------------------------------------------------------------------------
 

@@ -3,18 +3,28 @@ tell the follow logic when the user has taken over scrolling."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyledItemDelegate, QWidget
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyledItemDelegate, QToolTip, QWidget
 
 from editor.ui.turn_delegate import TurnDelegate
 from editor.ui.turn_editor import TurnTextEditor
+from editor.ui.turn_model import TurnRole
 
 
 class TurnListView(QListView):
     turn_clicked = Signal(int)  # row: the user clicked a turn (seek to it)
     user_scrolled = Signal()  # the user moved the view themselves
     user_moved_selection = Signal(int)  # keyboard navigation to a row
+    text_tooltip = Signal(int, int, QPoint)  # row, character offset, global position
+    text_context_menu = Signal(int, int, QPoint)  # row, character offset (-1: none), global
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +101,33 @@ class TurnListView(QListView):
             self.edit(self.currentIndex())
             return
         super().keyPressEvent(event)
+
+    # -- pointing at text ----------------------------------------------------------------------
+
+    def offset_at(self, point: QPoint) -> tuple[int, int | None] | None:
+        """(row, character offset or None) under a viewport point."""
+        index = self.indexAt(point)
+        if not index.isValid():
+            return None
+        turn = index.data(TurnRole)
+        rect = self.visualRect(index)
+        return index.row(), self.turn_delegate.offset_at(rect, point, turn, self.font())
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            found = self.offset_at(event.pos())
+            if found is not None and found[1] is not None:
+                self.text_tooltip.emit(found[0], found[1], event.globalPos())
+                return True
+            QToolTip.hideText()
+        return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        found = self.offset_at(self.viewport().mapFrom(self, event.pos()))
+        if found is not None:
+            self.select_row(found[0])
+            offset = found[1] if found[1] is not None else -1
+            self.text_context_menu.emit(found[0], offset, event.globalPos())
 
     # -- user input ----------------------------------------------------------------------------
 

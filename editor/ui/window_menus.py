@@ -31,7 +31,7 @@ def build_menus(window: MainWindow) -> None:
             menu.addSeparator()
         menu.addAction(window.action(spec.key))
     menus["View"].addSeparator()
-    for dock in (window.speakers_dock, window.history_dock):
+    for dock in (window.speakers_dock, window.glossary_dock, window.history_dock):
         menus["View"].addAction(dock.toggleViewAction())
     menus["Playback"].addSeparator()
     menus["Playback"].addMenu(_rewind_menu(window))
@@ -116,6 +116,8 @@ def connect_actions(window: MainWindow) -> None:
     a["replace"].triggered.connect(lambda: window.find_bar.open_bar(replace=True))
     a["find_next"].triggered.connect(lambda: window.find_bar.step(1))
     a["find_previous"].triggered.connect(lambda: window.find_bar.step(-1))
+    a["next_issue"].triggered.connect(lambda: window.glossary.next_issue(1))
+    a["previous_issue"].triggered.connect(lambda: window.glossary.next_issue(-1))
     a["copy"].triggered.connect(window.copy_selected_turns)
     a["select_all"].triggered.connect(view.selectAll)
     for number in range(1, 10):

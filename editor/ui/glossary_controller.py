@@ -1,0 +1,235 @@
+"""The glossary in the window: highlights, hover hints, the right-click menu, F8 to the next
+issue, and the panel's fix / ignore / term commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QToolTip,
+)
+
+from editor.core import ops
+from editor.core.errors import EditorError
+from editor.core.glossary import Finding, Hit, Kind
+from editor.core.glossary.csv_io import read_glossary_csv, write_glossary_csv
+from editor.core.model import CaseRule
+from editor.ui.glossary_panel import GlossaryPanel
+from editor.ui.glossary_state import GlossaryState
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+CSV_FILTER = "Glossary CSV (*.csv)"
+
+
+class GlossaryController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.state = GlossaryState(window.model)
+        self.panel = GlossaryPanel()
+        window.view.turn_delegate.providers.append(self.state.highlights)
+        self.state.changed.connect(self._refresh_panel)
+        window.edits.runner.after_change.append(lambda _changes: self.state.schedule())
+        window.view.text_tooltip.connect(self.show_tooltip)
+        window.view.text_context_menu.connect(self.show_menu)
+        p = self.panel
+        p.fix_requested.connect(self.fix)
+        p.ignore_requested.connect(self.ignore)
+        p.go_to_turn.connect(self._go_to_turn)
+        p.add_term_requested.connect(lambda: self.add_term_dialog(""))
+        p.remove_term_requested.connect(self.remove_term)
+        p.import_requested.connect(self.import_dialog)
+        p.export_requested.connect(self.export_dialog)
+        p.rule_changed.connect(self.set_rule)
+
+    # -- project and refresh -------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.state.reload()
+        store = self.window.store
+        self.panel.show_terms(store.glossary.terms() if store else [],
+                              store.glossary.mark_rule() if store else "every")  # fmt: skip
+        self._refresh_panel()
+
+    def _refresh_panel(self) -> None:
+        self.panel.show_findings(self.state.issues(), self.state.findings)
+        self.window.view.viewport().update()
+
+    # -- fixing and ignoring -------------------------------------------------------------------
+
+    def fix(self, findings: list[Finding]) -> int:
+        wanted = [f for f in findings if f.kind != Kind.CANONICAL]
+        if not wanted:
+            return 0
+        changes = self.window.edits.run(lambda s: ops.fix_findings(s, wanted))
+        count = changes.count if changes is not None else 0
+        self.state.rescan()
+        self.window.statusBar().showMessage(f"Fixed {count} glossary issue(s)", 5000)
+        return count
+
+    def ignore(self, findings: list[Finding]) -> None:
+        store = self.window.store
+        if store is None:
+            return
+        for finding in findings:
+            store.glossary.ignore(finding.turn_id, finding.hit.found)
+        self.reload()
+
+    def next_issue(self, direction: int = 1) -> bool:
+        """Select the turn of the next (or previous) issue after the current turn."""
+        issues = self.state.issues()
+        if not issues:
+            self.window.statusBar().showMessage("No glossary issues.", 4000)
+            return False
+        current = self.window.view.current_row()
+        rows = sorted({self.window.model.row_of(f.turn_id) or 0 for f in issues})
+        if direction > 0:
+            target = next((r for r in rows if current is None or r > current), rows[0])
+        else:
+            target = next((r for r in reversed(rows) if current is not None and r < current),
+                          rows[-1])  # fmt: skip
+        self.window.view.show_row(target, select=True)
+        return True
+
+    # -- pointing at a term in the text --------------------------------------------------------
+
+    def hit_at(self, row: int, offset: int) -> Hit | None:
+        return self.state.hit_at(self.window.model.turn(row), offset) if offset >= 0 else None
+
+    def show_tooltip(self, row: int, offset: int, where: QPoint) -> None:
+        hit = self.hit_at(row, offset)
+        if hit is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(where, self.state.describe(hit), self.window.view)
+
+    def menu_for(self, row: int, offset: int) -> QMenu:
+        turn = self.window.model.turn(row)
+        hit = self.hit_at(row, offset)
+        menu = QMenu(self.window)
+        if hit is not None and hit.kind != Kind.CANONICAL:
+            finding = Finding(turn.id, row + 1, hit)
+            menu.addAction(f"Replace with “{hit.suggestion}”", lambda: self.fix([finding]))
+            if hit.kind == Kind.SUSPECT:
+                menu.addAction(f"Add “{hit.found}” as a Variant",
+                               lambda: self.add_variant(hit))  # fmt: skip
+            menu.addAction("Ignore Here", lambda: self.ignore([finding]))
+            menu.addSeparator()
+        word = hit.found if hit is not None else _word_at(turn.text, offset)
+        menu.addAction("Add to Glossary…", lambda: self.add_term_dialog(word))
+        return menu
+
+    def show_menu(self, row: int, offset: int, where: QPoint) -> None:
+        self.menu_for(row, offset).exec(where)
+
+    # -- terms ---------------------------------------------------------------------------------
+
+    def add_variant(self, hit: Hit) -> None:
+        store = self.window.store
+        if store is not None:
+            store.glossary.add_variant(hit.term.id, hit.found)
+            self.reload()
+
+    def add_term(self, term: str, variants: tuple[str, ...] = (), note: str = "",
+                 ignore_case: bool = False) -> None:  # fmt: skip
+        store = self.window.store
+        if store is None:
+            return
+        try:
+            rule = CaseRule.IGNORE if ignore_case else CaseRule.EXACT
+            store.glossary.add(term.strip(), variants, rule, note)
+        except EditorError as error:
+            self.window.show_error(str(error))
+            return
+        self.reload()
+
+    def add_term_dialog(self, suggestion: str) -> None:
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle("Add to Glossary")
+        term, variants, note = QLineEdit(suggestion), QLineEdit(), QLineEdit()
+        term.setPlaceholderText("as it should be written, with ™ or ® if it has one")
+        variants.setPlaceholderText("mis-hearings to catch, separated by |")
+        ignore_case = QCheckBox("Letter case does not matter")
+        form = QFormLayout(dialog)
+        form.addRow("&Term:", term)
+        form.addRow("&Variants:", variants)
+        form.addRow("&Note:", note)
+        form.addRow(ignore_case)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() == QDialog.DialogCode.Accepted and term.text().strip():
+            listed = tuple(v.strip() for v in variants.text().split("|") if v.strip())
+            self.add_term(term.text(), listed, note.text().strip(), ignore_case.isChecked())
+
+    def remove_term(self, term_id: int) -> None:
+        if self.window.store is not None:
+            self.window.store.glossary.remove(term_id)
+            self.reload()
+
+    def set_rule(self, rule: str) -> None:
+        if self.window.store is not None:
+            self.window.store.glossary.set_mark_rule(rule)
+            self.reload()
+
+    def import_csv(self, path: Path) -> int:
+        store = self.window.store
+        if store is None:
+            return 0
+        try:
+            drafts = read_glossary_csv(path)
+        except EditorError as error:
+            QMessageBox.warning(self.window, "Cannot Import Glossary", str(error))
+            return 0
+        with store.db.atomic():
+            for draft in drafts:
+                store.glossary.add(draft.term, draft.variants, draft.case_rule, draft.note)
+        self.reload()
+        return len(drafts)
+
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import Glossary", "", CSV_FILTER)
+        if path:
+            self.import_csv(Path(path))
+
+    def export_dialog(self) -> None:
+        store = self.window.store
+        if store is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export Glossary", str(store.path.with_suffix(".csv")), CSV_FILTER
+        )
+        if path:
+            Path(path).write_text(write_glossary_csv(store.glossary.terms()), encoding="utf-8")
+
+    def _go_to_turn(self, turn_id: int) -> None:
+        row = self.window.model.row_of(turn_id)
+        if row is not None:
+            self.window.view.show_row(row, select=True)
+
+
+def _word_at(text: str, offset: int) -> str:
+    if not 0 <= offset < len(text) or not text[offset].isalnum():
+        return ""
+    start = offset
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
+        start -= 1
+    end = offset
+    while end < len(text) and (text[end].isalnum() or text[end] in "'’-"):
+        end += 1
+    return text[start:end]
