@@ -7,8 +7,14 @@ import random
 from editor.core.model import Transcript, TranscriptTurn, Word
 from tests.conftest import EPISODE_TRANSCRIPT
 
-SPEAKERS = ("Duena Blomstrom", "Alessandria Polizzi", "Sam Okafor", "Priya Raman", "Lee Chen",
-            "Marta Ruiz")  # fmt: skip
+SPEAKERS = (
+    "Duena Blomstrom",
+    "Alessandria Polizzi",
+    "Sam Okafor",
+    "Priya Raman",
+    "Lee Chen",
+    "Marta Ruiz",
+)
 
 
 def _vocabulary() -> list[str]:

@@ -14,9 +14,28 @@ from editor.core.glossary import GlossaryMatcher, scan
 from editor.core.glossary.scan import issues
 from editor.core.model import GlossaryTerm, Turn
 
-BRAND_PARTS = ["Human", "Debt", "Empathy", "Architecture", "People", "Tech", "Execution", "Signal",
-               "Cloud", "North", "Bright", "Harbor", "Vertex", "Quantum", "Maple", "River",
-               "Summit", "Atlas", "Nimbus", "Orbit"]  # fmt: skip
+BRAND_PARTS = [
+    "Human",
+    "Debt",
+    "Empathy",
+    "Architecture",
+    "People",
+    "Tech",
+    "Execution",
+    "Signal",
+    "Cloud",
+    "North",
+    "Bright",
+    "Harbor",
+    "Vertex",
+    "Quantum",
+    "Maple",
+    "River",
+    "Summit",
+    "Atlas",
+    "Nimbus",
+    "Orbit",
+]
 
 
 def glossary(count: int = 200, seed: int = 3) -> list[GlossaryTerm]:
@@ -58,8 +77,10 @@ def main() -> None:
         started = time.perf_counter()
         matcher.check(turn.text + " x")  # a changed text: nothing cached
         per_turn.append((time.perf_counter() - started) * 1000)
-    print(f"one turn (the 200 longest, {len(longest[-1].text.split())} words max): "
-          f"median {statistics.median(per_turn):.3f} ms, max {max(per_turn):.3f} ms")  # fmt: skip
+    print(
+        f"one turn (the 200 longest, {len(longest[-1].text.split())} words max): "
+        f"median {statistics.median(per_turn):.3f} ms, max {max(per_turn):.3f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from editor.core.formats import (
 from editor.core.formats import (
     export as export_transcript,
 )
+from editor.core.formats.base import Exported
 from editor.core.glossary import GlossaryMatcher, MarkRule, scan
 from editor.core.glossary.csv_io import read_glossary_csv, write_glossary_csv
 from editor.core.glossary.scan import issues
@@ -29,6 +30,7 @@ from editor.core.model import GlossaryTerm, Transcript
 from editor.core.project.create import create_project
 from editor.core.project.exporting import transcript_for_export
 from editor.core.project.info import project_info
+from editor.core.project.project_exports import PROJECT_EXPORTS, ProjectExport
 from editor.core.project.store import ProjectStore
 from editor.core.search import SearchQuery
 
@@ -57,6 +59,8 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
+    if args.format in PROJECT_EXPORTS:
+        return _export_project(args, PROJECT_EXPORTS[args.format])
     fmt = get_format(args.format) if args.format else None
     if fmt is None and args.output:
         fmt = format_for_extension(args.output, writable=True)
@@ -72,14 +76,25 @@ def export(args: argparse.Namespace) -> int:
             destination=args.output or "<stdout>",
         )
         exported = export_transcript(transcript_for_export(store), fmt.name, options)
+    _emit(exported, args.output)
+    return 0
+
+
+def _export_project(args: argparse.Namespace, export_kind: ProjectExport) -> int:
+    with ProjectStore.open(args.project, readonly=True) as store:
+        exported = export_kind.render(store, args.output or "<stdout>")
+    _emit(exported, args.output)
+    return 0
+
+
+def _emit(exported: Exported, output: str | None) -> None:
     for warning in exported.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    if args.output:
-        _write_atomically(Path(args.output), exported.as_bytes())
+    if output:
+        _write_atomically(Path(output), exported.as_bytes())
     else:
         sys.stdout.buffer.write(exported.as_bytes())
         sys.stdout.flush()
-    return 0
 
 
 def info(args: argparse.Namespace) -> int:
@@ -112,8 +127,10 @@ def check(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project, readonly=True) as store:
         if args.glossary:
             drafts = read_glossary_csv(args.glossary)
-            terms = [GlossaryTerm(-i, d.term, d.variants, d.case_rule, d.note)
-                     for i, d in enumerate(drafts, 1)]  # fmt: skip
+            terms = [
+                GlossaryTerm(-i, d.term, d.variants, d.case_rule, d.note)
+                for i, d in enumerate(drafts, 1)
+            ]
         else:
             terms = store.glossary.terms()
         rule = MarkRule(store.glossary.mark_rule())
@@ -124,8 +141,10 @@ def check(args: argparse.Namespace) -> int:
     else:
         for f in shown:
             hit = f.hit
-            print(f"turn {f.turn_number}, offset {hit.start}: {hit.kind.value:9} "
-                  f"{hit.found!r} -> {hit.suggestion!r} ({hit.score:g})")  # fmt: skip
+            print(
+                f"turn {f.turn_number}, offset {hit.start}: {hit.kind.value:9} "
+                f"{hit.found!r} -> {hit.suggestion!r} ({hit.score:g})"
+            )
         print(f"{len(issues(findings))} issue(s), {len(terms)} term(s)", file=sys.stderr)
     return 0
 

@@ -6,9 +6,10 @@ import argparse
 from typing import Any
 
 from editor import __version__
-from editor.cli import commands
+from editor.cli import commands, project_commands
 from editor.core.formats import AUTO, export_formats, import_formats
 from editor.core.formats.base import DEFAULT_PAUSE_MS
+from editor.core.project.project_exports import PROJECT_EXPORTS
 
 PROG = "transcript-editor"
 Subparsers = Any  # argparse's _SubParsersAction has no public name
@@ -24,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _transcript_commands(sub)
     _glossary_commands(sub)
+    _notes_commands(sub)
     _gui_command(sub)
     return parser
 
@@ -46,7 +48,11 @@ def _transcript_commands(sub: Subparsers) -> None:
 
     exp = sub.add_parser("export", help="write the transcript in a format (stdout without -o)")
     exp.add_argument("project")
-    exp.add_argument("--format", choices=export_formats(), help="default: from the -o extension")
+    exp.add_argument(
+        "--format",
+        choices=[*export_formats(), *PROJECT_EXPORTS],
+        help="default: from the -o extension",
+    )
     exp.add_argument("-o", "--output", help="file to write (replaced atomically)")
     exp.add_argument("--times", action="store_true", help="plain text: add [HH:MM:SS] times")
     exp.add_argument(
@@ -92,6 +98,53 @@ def _glossary_commands(sub: Subparsers) -> None:
     g_rule.add_argument("project")
     g_rule.add_argument("rule", choices=["every", "first"])
     g_rule.set_defaults(run=commands.glossary_rule)
+
+
+def _notes_commands(sub: Subparsers) -> None:
+    notes = sub.add_parser("shownotes", help="episode metadata and show notes")
+    notes_sub = notes.add_subparsers(dest="notes_command", required=True)
+    n_import = notes_sub.add_parser("import", help="read an episode page (title, topics, links…)")
+    n_import.add_argument("project")
+    n_import.add_argument("page", help="the episode page as text")
+    n_import.set_defaults(run=project_commands.shownotes_import)
+
+    clip = sub.add_parser("clip", help="clips for promotion")
+    clip_sub = clip.add_subparsers(dest="clip_command", required=True)
+    c_add = clip_sub.add_parser("add", help="add a clip of turns or of a time range")
+    c_add.add_argument("project")
+    c_add.add_argument("--turns", help="turn numbers as the editor shows them: 3 or 3-5")
+    c_add.add_argument("--start", type=float, help="start in seconds")
+    c_add.add_argument("--end", type=float, help="end in seconds")
+    c_add.add_argument("--title", default="")
+    c_add.add_argument("--tags", help="comma-separated")
+    c_add.add_argument("--note")
+    c_add.set_defaults(run=project_commands.clip_add)
+    c_list = clip_sub.add_parser("list", help="list the clips (times in seconds)")
+    c_list.add_argument("project")
+    c_list.add_argument("--json", action="store_true")
+    c_list.set_defaults(run=project_commands.clip_list)
+    c_cut = clip_sub.add_parser("cut", help="write a clip's audio (or all clips') to files")
+    c_cut.add_argument("project")
+    c_cut.add_argument("--id", type=int, help="the clip to cut")
+    c_cut.add_argument("--all", action="store_true", help="cut every clip")
+    c_cut.add_argument("-o", "--output", help="the file (.wav .mp3 .m4a .ogg)")
+    c_cut.add_argument("--dir", help="folder for --all")
+    c_cut.add_argument("--format", default="mp3", choices=["wav", "mp3", "m4a", "ogg"])
+    c_cut.set_defaults(run=project_commands.clip_cut)
+
+    chapter = sub.add_parser("chapter", help="chapter marks")
+    chapter_sub = chapter.add_subparsers(dest="chapter_command", required=True)
+    h_add = chapter_sub.add_parser("add", help="start a chapter at a turn")
+    h_add.add_argument("project")
+    h_add.add_argument("--turn", type=int, required=True, help="turn number as the editor shows")
+    h_add.add_argument("--title", required=True)
+    h_add.add_argument("--url")
+    h_add.add_argument("--img")
+    h_add.set_defaults(run=project_commands.chapter_add)
+    h_list = chapter_sub.add_parser("list", help="list the chapters")
+    h_list.add_argument("project")
+    h_list.add_argument("--json", action="store_true")
+    h_list.set_defaults(run=project_commands.chapter_list)
 
 
 def _gui_command(sub: Subparsers) -> None:

@@ -66,6 +66,7 @@ class Person:
     name: str
     role: str = ""  # "host", "guest", …
     url: str = ""
+    bio: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +114,12 @@ class Clip:
     quote: str = ""
     tags: tuple[str, ...] = ()
     note: str = ""
+    speaker: str = ""
+    in_notes: bool = True  # quoted in the show notes
+
+    @property
+    def duration_ms(self) -> int:
+        return self.end_ms - self.start_ms
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,8 +68,9 @@ class EditController(QObject):
             self._reopen(turn_id, 0)
             return
         join = len(previous.text) + (1 if previous.text and text else 0)
-        changes = self._text_then(turn_id, text, "Merge turns",
-                                  lambda s: ops.merge_with_previous(s, turn_id))  # fmt: skip
+        changes = self._text_then(
+            turn_id, text, "Merge turns", lambda s: ops.merge_with_previous(s, turn_id)
+        )
         if changes is not None:
             self._reopen(previous.id, join)
 
@@ -82,8 +83,9 @@ class EditController(QObject):
         if changes is not None and row > 0:
             self.view.select_row(row - 1)
 
-    def _text_then(self, turn_id: int, text: str, label: str,
-                   operation: Callable[[ProjectStore], Changes]) -> Changes | None:  # fmt: skip
+    def _text_then(
+        self, turn_id: int, text: str, label: str, operation: Callable[[ProjectStore], Changes]
+    ) -> Changes | None:
         """Save the editor's text (if changed) and then ``operation``, as one undo step."""
         if text == self.store.turn(turn_id).text:
             return self.run(operation)

@@ -57,8 +57,9 @@ def new_project(window: MainWindow) -> None:
         return
     target = dialog.project.path()
     assert target is not None
-    create_and_open(window, target, dialog.media.path(), dialog.transcript.path(),
-                    dialog.title.text().strip())  # fmt: skip
+    create_and_open(
+        window, target, dialog.media.path(), dialog.transcript.path(), dialog.title.text().strip()
+    )
 
 
 def create_and_open(
@@ -72,8 +73,9 @@ def create_and_open(
         return False
     opened = window.open_project(target)
     if opened and parsed is not None and parsed.warnings:
-        show_warnings(window, "Transcript Imported", f"Imported {len(parsed.turns)} turns.",
-                      parsed.warnings)  # fmt: skip
+        show_warnings(
+            window, "Transcript Imported", f"Imported {len(parsed.turns)} turns.", parsed.warnings
+        )
     return opened
 
 
@@ -124,9 +126,13 @@ def take_transcript(window: MainWindow, path: Path, replace: bool | None = None)
 
 
 def _ask_replace(window: MainWindow, path: Path, count: int) -> bool | None:
-    box = QMessageBox(QMessageBox.Icon.Question, "Import Transcript",
-                      f"Add the {count} turns of {path.name} after the current ones, "
-                      "or replace the whole transcript?", parent=window)  # fmt: skip
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Import Transcript",
+        f"Add the {count} turns of {path.name} after the current ones, "
+        "or replace the whole transcript?",
+        parent=window,
+    )
     append = box.addButton("Append", QMessageBox.ButtonRole.AcceptRole)
     replace = box.addButton("Replace All", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -199,9 +205,10 @@ def link_media(window: MainWindow, media: Path) -> None:
     old = window.store.media_link()
     if old is not None and not matches(old, media):
         answer = QMessageBox.question(
-            window, "Link Media",
+            window,
+            "Link Media",
             f"{media.name} is not the file this project was made with. Link it anyway?",
-        )  # fmt: skip
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
     try:
@@ -234,8 +241,9 @@ def search_media_folder(window: MainWindow, folder: Path | None = None) -> bool:
         folder = Path(chosen)
     found = window.store.media_path((folder,))
     if found is None:
-        QMessageBox.information(window, "Media Not Found",
-                                f"No file in {folder} matches the project's media.")  # fmt: skip
+        QMessageBox.information(
+            window, "Media Not Found", f"No file in {folder} matches the project's media."
+        )
         return False
     window.store.link_media(found)
     window.load_media()

@@ -77,9 +77,19 @@ class FindBar(QWidget):
         close.setToolTip("Close (Escape)")
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 2, 6, 2)
-        for column, widget in enumerate((self.find, self.previous_button, self.next_button,
-                                         self.whole_word, self.regex, self.case, self.speaker,
-                                         self.status, close)):  # fmt: skip
+        for column, widget in enumerate(
+            (
+                self.find,
+                self.previous_button,
+                self.next_button,
+                self.whole_word,
+                self.regex,
+                self.case,
+                self.speaker,
+                self.status,
+                close,
+            )
+        ):
             grid.addWidget(widget, 0, column)
         grid.addWidget(self.replacement, 1, 0)
         grid.addWidget(self.replace_button, 1, 1)
@@ -135,9 +145,12 @@ class FindBar(QWidget):
     def query(self) -> SearchQuery | None:
         if not self.find.text():
             return None
-        return SearchQuery(self.find.text(), regex=self.regex.isChecked(),
-                           whole_word=self.whole_word.isChecked(),
-                           case_sensitive=self.case.isChecked())  # fmt: skip
+        return SearchQuery(
+            self.find.text(),
+            regex=self.regex.isChecked(),
+            whole_word=self.whole_word.isChecked(),
+            case_sensitive=self.case.isChecked(),
+        )
 
     def refresh(self) -> None:
         """Recompute the matches (after typing, an option change or an edit)."""

@@ -59,8 +59,10 @@ class GlossaryController(QObject):
     def reload(self) -> None:
         self.state.reload()
         store = self.window.store
-        self.panel.show_terms(store.glossary.terms() if store else [],
-                              store.glossary.mark_rule() if store else "every")  # fmt: skip
+        self.panel.show_terms(
+            store.glossary.terms() if store else [],
+            store.glossary.mark_rule() if store else "every",
+        )
         self._refresh_panel()
 
     def _refresh_panel(self) -> None:
@@ -98,8 +100,9 @@ class GlossaryController(QObject):
         if direction > 0:
             target = next((r for r in rows if current is None or r > current), rows[0])
         else:
-            target = next((r for r in reversed(rows) if current is not None and r < current),
-                          rows[-1])  # fmt: skip
+            target = next(
+                (r for r in reversed(rows) if current is not None and r < current), rows[-1]
+            )
         self.window.view.show_row(target, select=True)
         return True
 
@@ -123,8 +126,7 @@ class GlossaryController(QObject):
             finding = Finding(turn.id, row + 1, hit)
             menu.addAction(f"Replace with “{hit.suggestion}”", lambda: self.fix([finding]))
             if hit.kind == Kind.SUSPECT:
-                menu.addAction(f"Add “{hit.found}” as a Variant",
-                               lambda: self.add_variant(hit))  # fmt: skip
+                menu.addAction(f"Add “{hit.found}” as a Variant", lambda: self.add_variant(hit))
             menu.addAction("Ignore Here", lambda: self.ignore([finding]))
             menu.addSeparator()
         word = hit.found if hit is not None else _word_at(turn.text, offset)
@@ -142,8 +144,9 @@ class GlossaryController(QObject):
             store.glossary.add_variant(hit.term.id, hit.found)
             self.reload()
 
-    def add_term(self, term: str, variants: tuple[str, ...] = (), note: str = "",
-                 ignore_case: bool = False) -> None:  # fmt: skip
+    def add_term(
+        self, term: str, variants: tuple[str, ...] = (), note: str = "", ignore_case: bool = False
+    ) -> None:
         store = self.window.store
         if store is None:
             return

@@ -75,9 +75,12 @@ class GlossaryPanel(QWidget):
         term_buttons = QGridLayout()
         remove = QPushButton("Remove")
         remove.clicked.connect(self._remove)
-        buttons = [("Add Term…", self.add_term_requested.emit), ("Remove", None),
-                   ("Import CSV…", self.import_requested.emit),
-                   ("Export CSV…", self.export_requested.emit)]  # fmt: skip
+        buttons = [
+            ("Add Term…", self.add_term_requested.emit),
+            ("Remove", None),
+            ("Import CSV…", self.import_requested.emit),
+            ("Export CSV…", self.export_requested.emit),
+        ]
         for position, (label, action) in enumerate(buttons):
             button = remove if action is None else QPushButton(label)
             if action is not None:
@@ -100,8 +103,13 @@ class GlossaryPanel(QWidget):
         self.issues_table.setRowCount(len(findings))
         for row, finding in enumerate(findings):
             hit = finding.hit
-            values = [str(finding.turn_number), hit.found, hit.kind.value, hit.suggestion,
-                      f"{hit.score:g}"]  # fmt: skip
+            values = [
+                str(finding.turn_number),
+                hit.found,
+                hit.kind.value,
+                hit.suggestion,
+                f"{hit.score:g}",
+            ]
             for column, value in enumerate(values):
                 self.issues_table.setItem(row, column, _cell(value))
         self.issues_table.resizeColumnsToContents()

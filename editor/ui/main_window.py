@@ -251,8 +251,12 @@ class MainWindow(QMainWindow):
             return
         self.view.show_row(row, select=False)
         rect = self.view.visualRect(self.model.index(row))
-        area = QRect(rect.left() + GUTTER - 2, rect.top() + 2, min(360, rect.width() - GUTTER),
-                     self.view.fontMetrics().height() + PAD)  # fmt: skip
+        area = QRect(
+            rect.left() + GUTTER - 2,
+            rect.top() + 2,
+            min(360, rect.width() - GUTTER),
+            self.view.fontMetrics().height() + PAD,
+        )
         names = [s.name for s in self.model.speakers()]
         self.speaker_editor.start(names, self.model.speaker_name(self.model.turn(row)), area)
 

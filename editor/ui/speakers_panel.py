@@ -80,8 +80,12 @@ class SpeakersPanel(QWidget):
             swatch.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             name = QTableWidgetItem(speaker.name)
             name.setToolTip(f"Alt+{row + 1} assigns this speaker" if row < 9 else "")
-            cells = [swatch, name, QTableWidgetItem(str(counts.get(speaker.id, 0))),
-                     QTableWidgetItem(format_hms(talk.get(speaker.id, 0)))]  # fmt: skip
+            cells = [
+                swatch,
+                name,
+                QTableWidgetItem(str(counts.get(speaker.id, 0))),
+                QTableWidgetItem(format_hms(talk.get(speaker.id, 0))),
+            ]
             for column, cell in enumerate(cells):
                 if column != NAME_COLUMN:
                     cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -108,9 +112,13 @@ class SpeakersPanel(QWidget):
         if source is None or not others:
             return
         name, ok = QInputDialog.getItem(
-            self, "Merge Speakers", f"Move every turn of {source.name} to:",
-            [s.name for s in others], 0, False,
-        )  # fmt: skip
+            self,
+            "Merge Speakers",
+            f"Move every turn of {source.name} to:",
+            [s.name for s in others],
+            0,
+            False,
+        )
         target = next((s for s in others if s.name == name), None)
         if ok and target is not None:
             self.merge_requested.emit(source.id, target.id)

@@ -25,8 +25,9 @@ class Highlight:
 HighlightProvider = Callable[[Turn], Sequence[Highlight]]
 
 
-def _style(background: str | None = None, underline: str | None = None,
-           wave: bool = False) -> QTextCharFormat:  # fmt: skip
+def _style(
+    background: str | None = None, underline: str | None = None, wave: bool = False
+) -> QTextCharFormat:
     char_format = QTextCharFormat()
     if background:
         char_format.setBackground(QBrush(QColor(background)))
@@ -34,9 +35,10 @@ def _style(background: str | None = None, underline: str | None = None,
     if underline:
         char_format.setUnderlineColor(QColor(underline))
         char_format.setUnderlineStyle(
-            QTextCharFormat.UnderlineStyle.WaveUnderline if wave
+            QTextCharFormat.UnderlineStyle.WaveUnderline
+            if wave
             else QTextCharFormat.UnderlineStyle.SingleUnderline
-        )  # fmt: skip
+        )
         char_format.setFontUnderline(True)
     return char_format
 

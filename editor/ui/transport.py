@@ -34,12 +34,17 @@ class TransportBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         style = self.style()
-        self.back = self._button(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward),
-                                 "Back 5 seconds (Alt+Left)")  # fmt: skip
-        self.play = self._button(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
-                                 "Play / pause (Ctrl+Space)")  # fmt: skip
-        self.forward = self._button(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward),
-                                    "Forward 5 seconds (Alt+Right)")  # fmt: skip
+        self.back = self._button(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward),
+            "Back 5 seconds (Alt+Left)",
+        )
+        self.play = self._button(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "Play / pause (Ctrl+Space)"
+        )
+        self.forward = self._button(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward),
+            "Forward 5 seconds (Alt+Right)",
+        )
         self.time = QLabel("00:00:00 / --:--:--")
         self.time.setAccessibleName("Position and duration")
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -90,8 +95,11 @@ class TransportBar(QWidget):
             widget.setEnabled(enabled)
 
     def set_state(self, state: PlaybackState) -> None:
-        pixmap = (QStyle.StandardPixmap.SP_MediaPause if state == PlaybackState.PLAYING
-                  else QStyle.StandardPixmap.SP_MediaPlay)  # fmt: skip
+        pixmap = (
+            QStyle.StandardPixmap.SP_MediaPause
+            if state == PlaybackState.PLAYING
+            else QStyle.StandardPixmap.SP_MediaPlay
+        )
         self.play.setIcon(self.style().standardIcon(pixmap))
 
     def set_duration(self, duration_ms: int) -> None:

@@ -36,8 +36,11 @@ def _luminance(color: QColor) -> float:
     def channel(value: float) -> float:
         return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
 
-    return (0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF())
-            + 0.0722 * channel(color.blueF()))  # fmt: skip
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
 
 
 def readable(color: QColor, background: QColor) -> QColor:
@@ -121,8 +124,9 @@ class TurnDelegate(QStyledItemDelegate):
         self._paint_gutter(painter, option, turn, color)
         self._paint_speaker(painter, option, index, color, selected)
         if turn.id not in self._editing:
-            layout, _ = layout_text(turn.text, option.font, self._text_width(),
-                                    self.highlights(turn))  # fmt: skip
+            layout, _ = layout_text(
+                turn.text, option.font, self._text_width(), self.highlights(turn)
+            )
             top = rect.top() + PAD + option.fontMetrics.height() + 2
             paint_layout(painter, layout, rect.left() + GUTTER, top, color)
         painter.setPen(palette.color(QPalette.ColorRole.Midlight))
@@ -137,8 +141,12 @@ class TurnDelegate(QStyledItemDelegate):
         painter.setPen(dim)
         painter.setFont(option.font)
         line = option.fontMetrics.height()
-        box = QRect(option.rect.left() + CURRENT_BAR + 4, option.rect.top() + PAD,
-                    GUTTER - CURRENT_BAR - 10, line)  # fmt: skip
+        box = QRect(
+            option.rect.left() + CURRENT_BAR + 4,
+            option.rect.top() + PAD,
+            GUTTER - CURRENT_BAR - 10,
+            line,
+        )
         label = format_clock(turn.start_ms) if turn.start_ms is not None else "–:––"
         painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label)
         if turn.reviewed:
@@ -146,8 +154,14 @@ class TurnDelegate(QStyledItemDelegate):
             box.translate(0, line + 2)
             painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, "✓")
 
-    def _paint_speaker(self, painter: QPainter, option: QStyleOptionViewItem, index: Index,
-                       color: QColor, selected: bool) -> None:  # fmt: skip
+    def _paint_speaker(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: Index,
+        color: QColor,
+        selected: bool,
+    ) -> None:
         name = index.data(SpeakerNameRole) or "(no speaker)"
         color_name = index.data(SpeakerColorRole)
         if color_name and not selected:
@@ -157,8 +171,12 @@ class TurnDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(color)
         rect = option.rect
-        box = QRect(rect.left() + GUTTER, rect.top() + PAD, rect.width() - GUTTER - PAD,
-                    option.fontMetrics.height() + 2)  # fmt: skip
+        box = QRect(
+            rect.left() + GUTTER,
+            rect.top() + PAD,
+            rect.width() - GUTTER - PAD,
+            option.fontMetrics.height() + 2,
+        )
         painter.drawText(box, ALIGN_TOP_LEFT, name)
 
     def offset_at(self, rect: QRect, point: QPoint, turn: Turn, font: QFont) -> int | None:
@@ -190,13 +208,15 @@ class TurnDelegate(QStyledItemDelegate):
         persistent = QPersistentModelIndex(index)
         editor.commit_requested.connect(lambda: self._commit(editor))
         editor.split_requested.connect(
-            lambda offset: self._hand_over(editor, lambda text: self.split_requested.emit(
-                editor.turn_id, text, offset))
-        )  # fmt: skip
+            lambda offset: self._hand_over(
+                editor, lambda text: self.split_requested.emit(editor.turn_id, text, offset)
+            )
+        )
         editor.merge_requested.connect(
-            lambda: self._hand_over(editor, lambda text: self.merge_requested.emit(
-                editor.turn_id, text))
-        )  # fmt: skip
+            lambda: self._hand_over(
+                editor, lambda text: self.merge_requested.emit(editor.turn_id, text)
+            )
+        )
         editor.height_changed.connect(lambda: self._resize(editor, persistent))
         return editor
 

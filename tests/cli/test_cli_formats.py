@@ -19,9 +19,18 @@ def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str
 
 
 @pytest.mark.parametrize(
-    "name", ["labels_at_changes.srt", "voices.vtt", "p20_words.json", "whisperx.json", "otter.txt",
-             "rev.txt", "bracketed.txt", "sample.otr"]
-)  # fmt: skip
+    "name",
+    [
+        "labels_at_changes.srt",
+        "voices.vtt",
+        "p20_words.json",
+        "whisperx.json",
+        "otter.txt",
+        "rev.txt",
+        "bracketed.txt",
+        "sample.otr",
+    ],
+)
 def test_new_detects_each_format(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:

@@ -19,9 +19,17 @@ from tests.conftest import EPISODE_TRANSCRIPT
 
 # The episode page's marked frameworks and links, plus the auditor the show mentions. Canonical
 # forms only: no variants, so every mis-hearing has to be found by the fuzzy matcher.
-PAGE_TERMS = ["Human Debt™", "Empathy Architecture™", "Execution Debt", "PeopleNotTech",
-              "Tech-Led Culture", "KPMG", "Duena Blomstrom", "Alessandria Polizzi",
-              "Verdant Consulting"]  # fmt: skip
+PAGE_TERMS = [
+    "Human Debt™",
+    "Empathy Architecture™",
+    "Execution Debt",
+    "PeopleNotTech",
+    "Tech-Led Culture",
+    "KPMG",
+    "Duena Blomstrom",
+    "Alessandria Polizzi",
+    "Verdant Consulting",
+]
 
 
 def terms(*names: str, **extra: object) -> list[GlossaryTerm]:
@@ -52,9 +60,15 @@ def test_correct_uses_are_found_as_canonical() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The human side of work.", "That debt is real.", "Human beings and human work.",
-     "Debt, debt and more debt.", "We met at KPI reviews.", "Execution matters."],
-)  # fmt: skip
+    [
+        "The human side of work.",
+        "That debt is real.",
+        "Human beings and human work.",
+        "Debt, debt and more debt.",
+        "We met at KPI reviews.",
+        "Execution matters.",
+    ],
+)
 def test_ordinary_words_are_not_flagged(text: str) -> None:
     assert GlossaryMatcher(terms(*PAGE_TERMS)).check(text) == []
 
@@ -63,9 +77,12 @@ def test_classes_mark_case_variants() -> None:
     matcher = GlossaryMatcher(
         [GlossaryTerm(1, "Human Debt™", variants=("Human Dead",)), GlossaryTerm(2, "KPMG")]
     )
-    kinds = {hit.found: hit.kind for hit in matcher.check(
-        "Human Debt™ and Human Debt and HUMAN DEBT™ and Human Debt® and Human Dead and KPMG™."
-    )}  # fmt: skip
+    kinds = {
+        hit.found: hit.kind
+        for hit in matcher.check(
+            "Human Debt™ and Human Debt and HUMAN DEBT™ and Human Debt® and Human Dead and KPMG™."
+        )
+    }
     assert kinds == {
         "Human Debt™": Kind.CANONICAL,
         "Human Debt": Kind.STYLE,
@@ -99,8 +116,12 @@ def test_first_mention_rule() -> None:
 
 def test_export_applies_the_mark_rule() -> None:
     matcher = GlossaryMatcher(terms("Human Debt™"))
-    transcript = Transcript((TranscriptTurn("A", "Human Debt and Human Debt™."),
-                             TranscriptTurn("B", "More Human Debt™, human debt.")))  # fmt: skip
+    transcript = Transcript(
+        (
+            TranscriptTurn("A", "Human Debt and Human Debt™."),
+            TranscriptTurn("B", "More Human Debt™, human debt."),
+        )
+    )
     every = apply_mark_rule(transcript, matcher, MarkRule.EVERY)
     assert [t.text for t in every.turns] == [
         "Human Debt™ and Human Debt™.",
@@ -123,8 +144,9 @@ def test_csv_round_trip_and_formula_cells(tmp_path: Path) -> None:
     drafts = read_glossary_csv(path)
     assert drafts[0].variants == ("Human Death", "Human Dead")
     assert drafts[1].case_rule == CaseRule.IGNORE
-    out = write_glossary_csv([GlossaryTerm(1, d.term, d.variants, d.case_rule, d.note)
-                              for d in drafts])  # fmt: skip
+    out = write_glossary_csv(
+        [GlossaryTerm(1, d.term, d.variants, d.case_rule, d.note) for d in drafts]
+    )
     assert out.splitlines() == [
         "term,variants,note",
         "Human Debt™,Human Death|Human Dead,framework",
@@ -136,10 +158,15 @@ def test_csv_round_trip_and_formula_cells(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("name,note\nx,y\n", r"g\.csv:1: the first line must be the header"),
-     ("term,variants,note\n,a|b,orphan\n", r"g\.csv:2: a row has variants or a note but no term"),
-     ("term,case\nX,sometimes\n", r"g\.csv:2: case must be")],
-)  # fmt: skip
+    [
+        ("name,note\nx,y\n", r"g\.csv:1: the first line must be the header"),
+        (
+            "term,variants,note\n,a|b,orphan\n",
+            r"g\.csv:2: a row has variants or a note but no term",
+        ),
+        ("term,case\nX,sometimes\n", r"g\.csv:2: case must be"),
+    ],
+)
 def test_bad_csv_names_file_and_line(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "g.csv"
     path.write_text(content, encoding="utf-8")

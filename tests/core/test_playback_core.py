@@ -67,8 +67,15 @@ def test_a_real_jump_backwards_is_followed() -> None:
 def test_turn_locator_edges_and_untimed_turns() -> None:
     locator = TurnLocator([1000, 3000, None, 6000])
     assert [locator.row_at(t) for t in (0, 999, 1000, 2999, 3000, 5999, 6000, 10**9)] == [
-        None, None, 0, 0, 1, 1, 3, 3,
-    ]  # fmt: skip
+        None,
+        None,
+        0,
+        0,
+        1,
+        1,
+        3,
+        3,
+    ]
     assert len(locator) == 3
     assert TurnLocator([]).row_at(5) is None
 

@@ -44,8 +44,9 @@ def test_p20_export_has_end_time_and_speaker_on_every_segment(timed_sample: Tran
 
 def test_p20_export_is_word_level_when_every_word_is_timed() -> None:
     words = (Word("Hello", 0, 400, 0.9), Word("there.", 450, 900, 0.8))
-    data = json.loads(export(Transcript((TranscriptTurn("A", "Hello there.", 0, 900, words),)),
-                             "json").content)  # fmt: skip
+    data = json.loads(
+        export(Transcript((TranscriptTurn("A", "Hello there.", 0, 900, words),)), "json").content
+    )
     assert [s["body"] for s in data["segments"]] == ["Hello", "there.\n"]
     assert data["segments"][1]["startTime"] == 0.45
 
@@ -86,10 +87,14 @@ def test_otter_drops_its_footer_with_a_warning() -> None:
     transcript = read("otter.txt")
     assert rows(transcript) == [
         ("Unknown Speaker", "Alrighty, that's", 2000, None),
-        ("Speaker 1", "what's going to record everything. A second line of the same paragraph.",
-         8000, None),
+        (
+            "Speaker 1",
+            "what's going to record everything. A second line of the same paragraph.",
+            8000,
+            None,
+        ),
         ("Speaker 1", "all right.", 4_000_000, None),
-    ]  # fmt: skip
+    ]
     assert transcript.warnings == (
         f"{corpus('otter.txt')}:11: footer 'Transcribed by https://otter.ai' dropped",
     )
@@ -106,10 +111,14 @@ def test_bracketed_lines() -> None:
 def test_rev_style_headers() -> None:
     assert rows(read("rev.txt")) == [
         ("Speaker 1", "Good morning everyone. Thanks for joining today's team meeting.", 0, None),
-        ("Speaker 2", "Before we begin, can I quickly ask about the status of the Johnson project?",
-         12_000, None),
+        (
+            "Speaker 2",
+            "Before we begin, can I quickly ask about the status of the Johnson project?",
+            12_000,
+            None,
+        ),
         ("Speaker 1", "Markdown bold, text on the same line.", 3_723_000, None),
-    ]  # fmt: skip
+    ]
 
 
 def test_otranscribe() -> None:

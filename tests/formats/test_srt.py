@@ -12,12 +12,20 @@ from tests.formats.conftest import read, rows
 def test_labels_at_speaker_changes_carry_forward() -> None:
     transcript = read("labels_at_changes.srt")
     assert rows(transcript) == [
-        ("Sarah", "In today's episode, you'll learn whether or not you should start a podcast.",
-         0, 5100),
-        ("Gillian", "Hi Buzzsprout, Gillian here from breaking through at 10:30 we met the team.",
-         5300, 9500),
+        (
+            "Sarah",
+            "In today's episode, you'll learn whether or not you should start a podcast.",
+            0,
+            5100,
+        ),
+        (
+            "Gillian",
+            "Hi Buzzsprout, Gillian here from breaking through at 10:30 we met the team.",
+            5300,
+            9500,
+        ),
         ("Sarah", "Welcome, Gillian.", 9600, 11000),
-    ]  # fmt: skip
+    ]
     assert transcript.warnings == ()
 
 
@@ -109,9 +117,12 @@ def test_word_timings_set_cue_times() -> None:
 
 def test_untimed_turns_get_estimated_times_and_a_warning() -> None:
     transcript = Transcript(
-        (TranscriptTurn("A", "timed", 0, 1000), TranscriptTurn("B", "untimed words here"),
-         TranscriptTurn("A", "timed again", 5000, 6000))
-    )  # fmt: skip
+        (
+            TranscriptTurn("A", "timed", 0, 1000),
+            TranscriptTurn("B", "untimed words here"),
+            TranscriptTurn("A", "timed again", 5000, 6000),
+        )
+    )
     exported = export(transcript, "srt", ExportOptions(destination="out.srt"))
     cues = list(srt.parse(exported.content))  # type: ignore[arg-type]
     assert cues[1].start.total_seconds() == 1.0 and cues[1].end.total_seconds() == 5.0

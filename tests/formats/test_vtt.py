@@ -38,10 +38,14 @@ def test_entities_are_decoded_in_text_and_voice() -> None:
 def test_broken_cues_are_all_kept_and_reported() -> None:
     transcript = read("broken_cues.vtt")
     assert rows(transcript) == [
-        ("Host", "A comma before the milliseconds. A cue with a blank line in the middle of it.",
-         1000, 4000),
+        (
+            "Host",
+            "A comma before the milliseconds. A cue with a blank line in the middle of it.",
+            1000,
+            4000,
+        ),
         ("Guest", "Unreadable times, but the words stay. Reversed times.", 7000, 7000),
-    ]  # fmt: skip
+    ]
     lines = [w.split("broken_cues.vtt:")[1].split(":")[0] for w in transcript.warnings]
     assert lines == ["3", "9", "11", "14"]
 

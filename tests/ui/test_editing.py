@@ -13,20 +13,27 @@ from editor.ui.main_window import MainWindow
 from editor.ui.turn_editor import TurnTextEditor
 from tests.ui.fakes import FakePlayer
 
-CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier,
-                    Qt.KeyboardModifier.AltModifier)  # fmt: skip
+CTRL, SHIFT, ALT = (
+    Qt.KeyboardModifier.ControlModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+    Qt.KeyboardModifier.AltModifier,
+)
 
 
 def on_disk(project: Path) -> list[tuple[str, str | None]]:
     """(text, speaker) of every turn, read by a separate connection, as another program would."""
     with sqlite3.connect(project) as conn:
-        return list(conn.execute(
-            "SELECT t.text, s.name FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id "
-            "ORDER BY t.position"))  # fmt: skip
+        return list(
+            conn.execute(
+                "SELECT t.text, s.name FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id "
+                "ORDER BY t.position"
+            )
+        )
 
 
-def key(qtbot: object, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-        *, code: Qt.Key) -> None:  # fmt: skip
+def key(
+    qtbot: object, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier, *, code: Qt.Key
+) -> None:
     widget = QApplication.focusWidget()
     assert widget is not None, "nothing has keyboard focus"
     qtbot.keyClick(widget, code, modifiers)  # type: ignore[attr-defined]
@@ -50,8 +57,9 @@ def open_editor_on(window: MainWindow, qtbot: object, row: int) -> TurnTextEdito
     return editor(window)
 
 
-def test_f2_edit_is_on_disk_at_once_and_undo_too(opened: MainWindow, demo_project: Path,
-                                                 qtbot: object) -> None:  # fmt: skip
+def test_f2_edit_is_on_disk_at_once_and_undo_too(
+    opened: MainWindow, demo_project: Path, qtbot: object
+) -> None:
     original = on_disk(demo_project)
     box = open_editor_on(opened, qtbot, 2)
     assert box.toPlainText() == original[2][0]
@@ -129,8 +137,9 @@ def test_split_at_the_cursor_then_backspace_merges_back(
     assert on_disk(demo_project) == original
 
 
-def test_fixing_the_mid_sentence_speaker_change(opened: MainWindow, demo_project: Path,
-                                                qtbot: object) -> None:  # fmt: skip
+def test_fixing_the_mid_sentence_speaker_change(
+    opened: MainWindow, demo_project: Path, qtbot: object
+) -> None:
     """ "I thought" / "you've been very missed": the second part belongs to Duena."""
     box = open_editor_on(opened, qtbot, 4)
     cursor = box.textCursor()
@@ -155,8 +164,9 @@ def test_fixing_the_mid_sentence_speaker_change(opened: MainWindow, demo_project
     assert rows[4][1] == "Duena Blomstrom" and rows[4][0].startswith("you've been very missed")
 
 
-def test_speakers_assign_rename_and_merge(opened: MainWindow, demo_project: Path,
-                                          qtbot: object) -> None:  # fmt: skip
+def test_speakers_assign_rename_and_merge(
+    opened: MainWindow, demo_project: Path, qtbot: object
+) -> None:
     opened.view.select_row(0)
     opened.view.setFocus()
     key(qtbot, SHIFT, code=Qt.Key.Key_F2)
@@ -172,8 +182,11 @@ def test_speakers_assign_rename_and_merge(opened: MainWindow, demo_project: Path
     assert names == ["Alessandria Polizzi", "Duena Blomstrom", "Guest Voice"]
     assert table.item(1, 2).text() == "5"  # Duena lost one turn to Alessandria
     table.item(1, 1).setText("Duena B.")  # as after F2 in the panel
-    assert {name for _, name in on_disk(demo_project)} == {"Alessandria Polizzi", "Duena B.",
-                                                          "Guest Voice"}  # fmt: skip
+    assert {name for _, name in on_disk(demo_project)} == {
+        "Alessandria Polizzi",
+        "Duena B.",
+        "Guest Voice",
+    }
     speakers = {s.name: s.id for s in opened.model.speakers()}
     opened.edits.merge_speakers(speakers["Guest Voice"], speakers["Alessandria Polizzi"])
     assert {name for _, name in on_disk(demo_project)} == {"Alessandria Polizzi", "Duena B."}
@@ -182,8 +195,9 @@ def test_speakers_assign_rename_and_merge(opened: MainWindow, demo_project: Path
     assert "Guest Voice" in {name for _, name in on_disk(demo_project)}
 
 
-def test_reviewed_marks_moves_and_counts(opened: MainWindow, demo_project: Path,
-                                         qtbot: object) -> None:  # fmt: skip
+def test_reviewed_marks_moves_and_counts(
+    opened: MainWindow, demo_project: Path, qtbot: object
+) -> None:
     opened.view.select_row(0)
     opened.view.setFocus()
     key(qtbot, CTRL, code=Qt.Key.Key_D)
@@ -201,8 +215,9 @@ def test_reviewed_marks_moves_and_counts(opened: MainWindow, demo_project: Path,
     assert opened.view.current_row() == 2  # wraps around to the first unreviewed
 
 
-def test_replace_all_is_one_undo_step(opened: MainWindow, demo_project: Path,
-                                      qtbot: object) -> None:  # fmt: skip
+def test_replace_all_is_one_undo_step(
+    opened: MainWindow, demo_project: Path, qtbot: object
+) -> None:
     original = on_disk(demo_project)
     opened.view.setFocus()
     key(qtbot, CTRL, code=Qt.Key.Key_H)
@@ -222,8 +237,9 @@ def test_replace_all_is_one_undo_step(opened: MainWindow, demo_project: Path,
     assert on_disk(demo_project) == original
 
 
-def test_find_steps_through_matches_and_replaces_one(opened: MainWindow, demo_project: Path,
-                                                    qtbot: object) -> None:  # fmt: skip
+def test_find_steps_through_matches_and_replaces_one(
+    opened: MainWindow, demo_project: Path, qtbot: object
+) -> None:
     opened.view.setFocus()
     key(qtbot, CTRL, code=Qt.Key.Key_F)
     type_text(qtbot, "Amazon")

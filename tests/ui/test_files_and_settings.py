@@ -32,8 +32,13 @@ def shown_warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
 def _drop(window: MainWindow, path: Path) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
 
 
@@ -49,8 +54,9 @@ def test_dropping_a_transcript_starts_a_project_beside_it(
     assert shown_warnings == []
 
 
-def test_dropping_media_then_a_project(window: MainWindow, demo_project: Path, tmp_path: Path,
-                                       fake_player: FakePlayer) -> None:  # fmt: skip
+def test_dropping_media_then_a_project(
+    window: MainWindow, demo_project: Path, tmp_path: Path, fake_player: FakePlayer
+) -> None:
     media = tmp_path / "other.mp3"
     shutil.copy(SAMPLE10_MP3, media)
     _drop(window, media)
@@ -130,12 +136,20 @@ def test_geometry_recent_files_and_rate_are_remembered(
 
 def test_screenshot_command_renders_the_demo(tmp_path: Path) -> None:
     out = tmp_path / "window.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data"),
-           "XDG_CONFIG_HOME": str(tmp_path / "config")}  # fmt: skip
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
     result = subprocess.run(
         [sys.executable, "-m", "editor", "--demo", "--screenshot", str(out)],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
@@ -146,8 +160,11 @@ def test_screenshot_of_a_bad_project_exits_2(tmp_path: Path) -> None:
     bogus.write_text("nope", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "editor", str(bogus), "--screenshot", str(tmp_path / "x.png")],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )  # fmt: skip
+    )
     assert result.returncode == 2
     assert "not a Transcript Editor project" in result.stderr

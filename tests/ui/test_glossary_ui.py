@@ -72,8 +72,12 @@ def test_right_click_replace_then_undo(episode: MainWindow, qtbot: object) -> No
     offset = turn.text.index("Human Death")
     menu = episode.glossary.menu_for(1, offset)
     labels = [a.text() for a in menu.actions() if a.text()]
-    assert labels == ["Replace with “Human Debt™”", "Add “Human Death” as a Variant",
-                      "Ignore Here", "Add to Glossary…"]  # fmt: skip
+    assert labels == [
+        "Replace with “Human Debt™”",
+        "Add “Human Death” as a Variant",
+        "Ignore Here",
+        "Add to Glossary…",
+    ]
     menu.actions()[0].trigger()
     assert "Human Debt™ Fighters" in texts(episode)[1]
     assert episode.glossary.panel.issues_table.rowCount() == 2

@@ -87,8 +87,7 @@ def _project_with_gaps(tmp_path: Path) -> Path:
 def test_follow_finds_the_turn_at_the_edges(window: MainWindow, tmp_path: Path) -> None:
     window.open_project(_project_with_gaps(tmp_path))
     follow, model = window.follow, window.model
-    expected = {0: None, 999: None, 1000: 0, 1999: 0, 2500: 0, 3000: 1, 5000: 1, 6500: 3,
-                9000: 3}  # fmt: skip
+    expected = {0: None, 999: None, 1000: 0, 1999: 0, 2500: 0, 3000: 1, 5000: 1, 6500: 3, 9000: 3}
     for position, row in expected.items():
         follow.on_position(position)
         assert model.current_row() == row, position
@@ -194,6 +193,14 @@ def test_help_lists_every_transport_shortcut() -> None:
     from editor.ui.actions import shortcut_table
 
     keys = " ".join(row[2] for row in shortcut_table())
-    for needed in ("Ctrl+Space", "Alt+Left", "Alt+Right", "Alt+Up", "Alt+Down", "Ctrl+J",
-                   "Ctrl+L", "Ctrl+Shift+Space"):  # fmt: skip
+    for needed in (
+        "Ctrl+Space",
+        "Alt+Left",
+        "Alt+Right",
+        "Alt+Up",
+        "Alt+Down",
+        "Ctrl+J",
+        "Ctrl+L",
+        "Ctrl+Shift+Space",
+    ):
         assert needed in keys

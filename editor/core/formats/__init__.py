@@ -50,29 +50,71 @@ def _plain_writer(transcript: Transcript, options: ExportOptions) -> Exported:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("vtt", "WebVTT captions", (".vtt",), vtt_format.read, vtt_format.write,
-               vtt_format.sniff),
-        Format("json", "Podcasting 2.0 JSON transcript", (".json",), json_formats.read_p20,
-               json_formats.write_p20, json_formats.sniff_p20),
-        Format("whisper", "Whisper / faster-whisper / WhisperX / whisper.cpp JSON", (".json",),
-               json_formats.read_whisper, None, json_formats.sniff_whisper),
+        Format(
+            "vtt", "WebVTT captions", (".vtt",), vtt_format.read, vtt_format.write, vtt_format.sniff
+        ),
+        Format(
+            "json",
+            "Podcasting 2.0 JSON transcript",
+            (".json",),
+            json_formats.read_p20,
+            json_formats.write_p20,
+            json_formats.sniff_p20,
+        ),
+        Format(
+            "whisper",
+            "Whisper / faster-whisper / WhisperX / whisper.cpp JSON",
+            (".json",),
+            json_formats.read_whisper,
+            None,
+            json_formats.sniff_whisper,
+        ),
         Format("otr", "oTranscribe document", (".otr",), otr.read, None, otr.sniff),
-        Format("srt", "SubRip captions", (".srt",), srt_format.read, srt_format.write,
-               srt_format.sniff),
-        Format("otter", "Otter.ai text export ('Name  0:08')", (".txt",),
-               text_layouts.read_otter, None, text_layouts.sniff_otter),
-        Format("rev", "'Name (00:01:23):' text", (".txt",), text_layouts.read_rev, None,
-               text_layouts.sniff_rev),
-        Format("txt", "plain text: 'Speaker Name:' line, blank line, paragraph", (".txt", ".text"),
-               plain.read, _plain_writer, plain.sniff),
-        Format("bracketed", "'[00:01:23] Name: text' lines", (".txt",),
-               text_layouts.read_bracketed, None, text_layouts.sniff_bracketed),
-        Format("html", "HTML transcript (Podcasting 2.0 <cite>/<time>/<p>)", (".html", ".htm"),
-               write=documents.write_html),
+        Format(
+            "srt", "SubRip captions", (".srt",), srt_format.read, srt_format.write, srt_format.sniff
+        ),
+        Format(
+            "otter",
+            "Otter.ai text export ('Name  0:08')",
+            (".txt",),
+            text_layouts.read_otter,
+            None,
+            text_layouts.sniff_otter,
+        ),
+        Format(
+            "rev",
+            "'Name (00:01:23):' text",
+            (".txt",),
+            text_layouts.read_rev,
+            None,
+            text_layouts.sniff_rev,
+        ),
+        Format(
+            "txt",
+            "plain text: 'Speaker Name:' line, blank line, paragraph",
+            (".txt", ".text"),
+            plain.read,
+            _plain_writer,
+            plain.sniff,
+        ),
+        Format(
+            "bracketed",
+            "'[00:01:23] Name: text' lines",
+            (".txt",),
+            text_layouts.read_bracketed,
+            None,
+            text_layouts.sniff_bracketed,
+        ),
+        Format(
+            "html",
+            "HTML transcript (Podcasting 2.0 <cite>/<time>/<p>)",
+            (".html", ".htm"),
+            write=documents.write_html,
+        ),
         Format("md", "Markdown", (".md", ".markdown"), write=documents.write_markdown),
         Format("docx", "Word document", (".docx",), write=documents.write_docx, binary=True),
     )
-}  # fmt: skip
+}
 AUTO = "auto"
 
 

@@ -185,8 +185,11 @@ def _whisper_cue(segment: Any, index: int, warnings: Warnings) -> Cue | None:
     words = _whisper_words(segment.get("words") or [])
     untimed = sum(1 for w in words if w.start_ms is None)
     if untimed:
-        warnings.add(None, f"segment {index + 1}: {untimed} word(s) without times kept untimed",
-                     kind="untimed words")  # fmt: skip
+        warnings.add(
+            None,
+            f"segment {index + 1}: {untimed} word(s) without times kept untimed",
+            kind="untimed words",
+        )
     speaker = segment.get("speaker")
     return Cue(
         index + 1,

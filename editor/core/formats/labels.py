@@ -32,9 +32,25 @@ _NAME_PARTICLES = frozenset(
 _GENERIC_LABEL = re.compile(r"^(?:speaker|spk|speaker_|unknown speaker)\s*[\w?]*$", re.IGNORECASE)
 # Words that open a sentence with a colon far more often than they name anyone.
 _NOT_NAMES = frozenset(
-    {"note", "warning", "update", "edit", "source", "tip", "example", "caution", "important",
-     "disclaimer", "transcript", "summary", "chapter", "sponsor", "ad", "music"}
-)  # fmt: skip
+    {
+        "note",
+        "warning",
+        "update",
+        "edit",
+        "source",
+        "tip",
+        "example",
+        "caution",
+        "important",
+        "disclaimer",
+        "transcript",
+        "summary",
+        "chapter",
+        "sponsor",
+        "ad",
+        "music",
+    }
+)
 _FORBIDDEN_IN_NAME = re.compile(r"[,;?!\"“”:\d]")
 _SENTENCE_PUNCTUATION = re.compile(r"[,;?!\"“”]")
 _INLINE_LABEL = re.compile(

@@ -90,8 +90,11 @@ def read(source: DecodedText, _options: ImportOptions) -> Transcript:
         clean = " ".join(html.unescape(text.replace(_TIME_MARK, " ")).split())
         speaker, rest = split_label(clean)
         if len(times) > 1:
-            warnings.add(None, f"paragraph {clean[:30]!r}… has {len(times)} timestamps; "
-                         "the first is used", kind="several timestamps")  # fmt: skip
+            warnings.add(
+                None,
+                f"paragraph {clean[:30]!r}… has {len(times)} timestamps; the first is used",
+                kind="several timestamps",
+            )
         start = times[0] if times else None
         if turns and not turns[-1].text:  # a paragraph holding only a timestamp
             previous = turns.pop()

@@ -35,7 +35,7 @@ class _Block:
 def read(source: DecodedText, _options: ImportOptions | None = None) -> Transcript:
     """Parse the layout; raise ``InputError`` (with file and line) when it is not this layout."""
     lines = source.text.split("\n")
-    candidates = _speaker_candidates(lines)
+    candidates = speaker_lines(lines)
     if not candidates:
         raise InputError(
             source.path,
@@ -81,10 +81,10 @@ def write(transcript: Transcript, with_times: bool = False) -> str:
 
 def sniff(text: str) -> bool:
     """Does ``text`` look like this layout?"""
-    return bool(_speaker_candidates(text.split("\n")[:400]))
+    return bool(speaker_lines(text.split("\n")[:400]))
 
 
-def _speaker_candidates(lines: list[str]) -> dict[int, tuple[str, int | None]]:
+def speaker_lines(lines: list[str]) -> dict[int, tuple[str, int | None]]:
     """Line index → (speaker name, start time) for every line that is a speaker line."""
     found: dict[int, tuple[str, int | None]] = {}
     for index, raw in enumerate(lines):

@@ -74,7 +74,10 @@ def write_glossary_csv(terms: list[GlossaryTerm]) -> str:
     writer.writerow(HEADER)
     for term in terms:
         writer.writerow(
-            [spreadsheet_safe(term.term), spreadsheet_safe("|".join(term.variants)),
-             spreadsheet_safe(term.note)]
-        )  # fmt: skip
+            [
+                spreadsheet_safe(term.term),
+                spreadsheet_safe("|".join(term.variants)),
+                spreadsheet_safe(term.note),
+            ]
+        )
     return out.getvalue()

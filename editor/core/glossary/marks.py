@@ -15,11 +15,20 @@ def apply_mark_rule(transcript: Transcript, matcher: GlossaryMatcher, rule: Mark
     Only mentions whose words and case are right are touched; mis-hearings and case problems
     are left for a person to fix in the editor.
     """
+    texts = mark_texts([turn.text for turn in transcript.turns], matcher, rule)
+    turns = tuple(
+        replace(turn, text=text) for turn, text in zip(transcript.turns, texts, strict=True)
+    )
+    return replace(transcript, turns=turns)
+
+
+def mark_texts(texts: list[str], matcher: GlossaryMatcher, rule: MarkRule) -> list[str]:
+    """The same for any texts read in order (show notes: summary, topics, quotes …)."""
     seen: set[int] = set()
-    turns = []
-    for turn in transcript.turns:
+    result = []
+    for original in texts:
         edits: list[tuple[int, int, str]] = []
-        for hit in matcher.check(turn.text):
+        for hit in matcher.check(original):
             if hit.kind not in (Kind.CANONICAL, Kind.STYLE):
                 continue
             first = hit.term.id not in seen
@@ -28,8 +37,8 @@ def apply_mark_rule(transcript: Transcript, matcher: GlossaryMatcher, rule: Mark
             if mark and split_mark(hit.found)[0] == surface:
                 wanted = mark if rule == MarkRule.EVERY or first else ""
                 edits.append((hit.start, hit.end, surface + wanted))
-        text = turn.text
+        text = original
         for start, end, replacement in reversed(edits):
             text = text[:start] + replacement + text[end:]
-        turns.append(replace(turn, text=text))
-    return replace(transcript, turns=tuple(turns))
+        result.append(text)
+    return result

@@ -239,8 +239,9 @@ class GlossaryMatcher:
             return Hit(start, end, found, best[2].term, Kind.SUSPECT, round(best[0], 1)), best[1]
         return self._single(tokens, i), 1
 
-    def _window_score(self, words: list[str], first: int, size: int,
-                      term: Prepared) -> float | None:  # fmt: skip
+    def _window_score(
+        self, words: list[str], first: int, size: int, term: Prepared
+    ) -> float | None:
         if size < 1 or first + size > len(words):
             return None
         window = tuple(words[first : first + size])

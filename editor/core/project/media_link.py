@@ -15,9 +15,23 @@ from editor.core.model import MediaLink
 
 HEAD_BYTES = 1 << 20
 MEDIA_SUFFIXES = frozenset(
-    {".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".flac", ".mp4", ".m4v", ".mkv",
-     ".mov", ".webm", ".wma"}
-)  # fmt: skip
+    {
+        ".mp3",
+        ".m4a",
+        ".aac",
+        ".ogg",
+        ".oga",
+        ".opus",
+        ".wav",
+        ".flac",
+        ".mp4",
+        ".m4v",
+        ".mkv",
+        ".mov",
+        ".webm",
+        ".wma",
+    }
+)
 
 
 def fingerprint(path: Path) -> tuple[int, str]:

@@ -5,6 +5,7 @@ Small repositories over one table each; every write is its own transaction.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from editor.core.errors import EditError
@@ -95,32 +96,58 @@ class Clips:
         found = self._store.query("SELECT * FROM clips ORDER BY start_ms, id")
         return [rows.clip_from_row(r) for r in found]
 
-    def add(
-        self,
-        start_ms: int,
-        end_ms: int,
-        *,
-        title: str = "",
-        quote: str = "",
-        tags: tuple[str, ...] = (),
-        note: str = "",
-    ) -> Clip:
-        if start_ms < 0 or end_ms <= start_ms:
-            raise EditError(f"a clip must end after it starts ({start_ms}–{end_ms} ms)")
+    def get(self, clip_id: int) -> Clip:
+        found = self._store.query("SELECT * FROM clips WHERE id = ?", (clip_id,))
+        if not found:
+            raise EditError(f"no clip with id {clip_id}")
+        return rows.clip_from_row(found[0])
+
+    def add(self, clip: Clip) -> Clip:
+        """Store a new clip (its ``id`` is ignored) and return it with its id."""
+        _check_clip(clip)
         self._store.require_writable()
         with self._store.db.atomic():
             cursor = self._store.db.conn.execute(
-                "INSERT INTO clips (start_ms, end_ms, title, quote, tags, note) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (start_ms, end_ms, title, quote, rows.dumps(list(tags)), note),
+                "INSERT INTO clips (start_ms, end_ms, title, quote, tags, note, speaker, in_notes) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                _clip_values(clip),
             )
         assert cursor.lastrowid is not None
-        return Clip(cursor.lastrowid, start_ms, end_ms, title, quote, tags, note)
+        return replace(clip, id=cursor.lastrowid)
+
+    def update(self, clip: Clip) -> Clip:
+        _check_clip(clip)
+        self._store.require_writable()
+        with self._store.db.atomic():
+            self._store.db.conn.execute(
+                "UPDATE clips SET start_ms = ?, end_ms = ?, title = ?, quote = ?, tags = ?, "
+                "note = ?, speaker = ?, in_notes = ? WHERE id = ?",
+                (*_clip_values(clip), clip.id),
+            )
+        return clip
 
     def remove(self, clip_id: int) -> None:
         self._store.require_writable()
         with self._store.db.atomic():
             self._store.db.conn.execute("DELETE FROM clips WHERE id = ?", (clip_id,))
+
+
+def _check_clip(clip: Clip) -> None:
+    if clip.start_ms < 0 or clip.end_ms <= clip.start_ms:
+        raise EditError(f"a clip must end after it starts ({clip.start_ms}–{clip.end_ms} ms)")
+
+
+def _clip_values(clip: Clip) -> tuple[object, ...]:
+    return (
+        clip.start_ms,
+        clip.end_ms,
+        clip.title,
+        clip.quote,
+        rows.dumps(list(clip.tags)),
+        clip.note,
+        clip.speaker,
+        int(clip.in_notes),
+    )
 
 
 class Chapters:
@@ -131,31 +158,49 @@ class Chapters:
         found = self._store.query("SELECT * FROM chapters ORDER BY start_ms, id")
         return [rows.chapter_from_row(r) for r in found]
 
-    def add(
-        self,
-        start_ms: int,
-        title: str,
-        *,
-        url: str = "",
-        img: str = "",
-        toc: bool = True,
-        turn_id: int | None = None,
-    ) -> Chapter:
-        if start_ms < 0:
-            raise EditError(f"a chapter cannot start before 0 ms ({start_ms})")
-        if not title.strip():
-            raise EditError("a chapter needs a title")
+    def add(self, chapter: Chapter) -> Chapter:
+        """Store a new chapter (its ``id`` is ignored) and return it with its id."""
+        _check_chapter(chapter)
         self._store.require_writable()
         with self._store.db.atomic():
             cursor = self._store.db.conn.execute(
                 "INSERT INTO chapters (start_ms, title, url, img, toc, turn_id) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (start_ms, title, url, img, int(toc), turn_id),
+                _chapter_values(chapter),
             )
         assert cursor.lastrowid is not None
-        return Chapter(cursor.lastrowid, start_ms, title, url, img, toc, turn_id)
+        return replace(chapter, id=cursor.lastrowid)
+
+    def update(self, chapter: Chapter) -> Chapter:
+        _check_chapter(chapter)
+        self._store.require_writable()
+        with self._store.db.atomic():
+            self._store.db.conn.execute(
+                "UPDATE chapters SET start_ms = ?, title = ?, url = ?, img = ?, toc = ?, "
+                "turn_id = ? WHERE id = ?",
+                (*_chapter_values(chapter), chapter.id),
+            )
+        return chapter
 
     def remove(self, chapter_id: int) -> None:
         self._store.require_writable()
         with self._store.db.atomic():
             self._store.db.conn.execute("DELETE FROM chapters WHERE id = ?", (chapter_id,))
+
+
+def _check_chapter(chapter: Chapter) -> None:
+    if chapter.start_ms < 0:
+        raise EditError(f"a chapter cannot start before 0 ms ({chapter.start_ms})")
+    if not chapter.title.strip():
+        raise EditError("a chapter needs a title")
+
+
+def _chapter_values(chapter: Chapter) -> tuple[object, ...]:
+    return (
+        chapter.start_ms,
+        chapter.title,
+        chapter.url,
+        chapter.img,
+        int(chapter.toc),
+        chapter.turn_id,
+    )

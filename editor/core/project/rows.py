@@ -104,7 +104,9 @@ def episode_to_row(meta: EpisodeMeta) -> dict[str, Any]:
         "number": meta.number,
         "summary": meta.summary,
         "topics": dumps(list(meta.topics)),
-        "people": dumps([{"name": p.name, "role": p.role, "url": p.url} for p in meta.people]),
+        "people": dumps(
+            [{"name": p.name, "role": p.role, "url": p.url, "bio": p.bio} for p in meta.people]
+        ),
         "links": dumps([{"title": link.title, "url": link.url} for link in meta.links]),
     }
 
@@ -138,6 +140,8 @@ def clip_from_row(row: Row) -> Clip:
         quote=row["quote"],
         tags=tuple(json.loads(row["tags"])),
         note=row["note"],
+        speaker=row["speaker"],
+        in_notes=bool(row["in_notes"]),
     )
 
 

@@ -106,5 +106,16 @@ def m002_glossary_ignores(db: Database) -> None:
         )""")
 
 
-MIGRATION_NAMES: tuple[str, ...] = ("m001_initial", "m002_glossary_ignores")
+@migrations()
+def m003_clip_details(db: Database) -> None:
+    """Clips remember who speaks in them and whether they go into the show notes."""
+    db.execute("ALTER TABLE clips ADD COLUMN speaker TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE clips ADD COLUMN in_notes INTEGER NOT NULL DEFAULT 1")
+
+
+MIGRATION_NAMES: tuple[str, ...] = (
+    "m001_initial",
+    "m002_glossary_ignores",
+    "m003_clip_details",
+)
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -1,0 +1,170 @@
+"""Commands for what producers and hosts take out: show notes, clips, chapters."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from editor.core import ops
+from editor.core.audio_cut import cut_audio
+from editor.core.chapters import chapter_at_turn
+from editor.core.clips import clip_from_turns
+from editor.core.episode_page import read_episode_page
+from editor.core.errors import EditorError
+from editor.core.model import Clip, Turn
+from editor.core.project.store import ProjectStore
+from editor.core.textfile import read_text
+from editor.core.timecode import format_clock
+
+
+def shownotes_import(args: argparse.Namespace) -> int:
+    page = read_episode_page(read_text(args.page))
+    with ProjectStore.open(args.project) as store:
+        store.set_episode(page.meta)
+        with store.db.atomic():
+            for term in page.glossary:
+                store.glossary.add(term.term, term.variants, term.case_rule, term.note)
+        imported = 0
+        if page.transcript is not None and store.turn_count() == 0:
+            imported = len(ops.insert_turns(store, page.transcript.turns).turns_inserted)
+        elif page.transcript is not None:
+            print(
+                f"note: {args.page}: the page's transcript was not imported; the project "
+                f"already has {store.turn_count()} turns",
+                file=sys.stderr,
+            )
+    meta = page.meta
+    print(
+        f"imported {meta.title!r}: {len(meta.topics)} topics, {len(meta.links)} links, "
+        f"{len(meta.people)} people, {len(page.glossary)} glossary terms, "
+        f"{imported} turns"
+    )
+    return 0
+
+
+def _turn_range(text: str, turns: list[Turn]) -> list[Turn]:
+    match = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+))?\s*", text)
+    if match is None:
+        raise EditorError(f"--turns takes a turn number or a range like 3-5, not {text!r}")
+    first, last = int(match[1]), int(match[2] or match[1])
+    if not 1 <= first <= last <= len(turns):
+        raise EditorError(f"turns {text} are outside 1–{len(turns)}")
+    return turns[first - 1 : last]
+
+
+def clip_add(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project) as store:
+        if args.turns:
+            chosen = _turn_range(args.turns, store.turns())
+            speaker = store.find_speaker(chosen[0].speaker_id) if chosen[0].speaker_id else None
+            clip = clip_from_turns(chosen, speaker.name if speaker else "", args.title)
+        else:
+            if args.start is None or args.end is None:
+                raise EditorError("give --turns, or both --start and --end (seconds)")
+            clip = Clip(0, round(args.start * 1000), round(args.end * 1000), args.title)
+        tags = tuple(t.strip() for t in (args.tags or "").split(",") if t.strip())
+        clip = store.clips.add(replace(clip, tags=tags, note=args.note or ""))
+    print(
+        f"clip {clip.id}: {format_clock(clip.start_ms)}–{format_clock(clip.end_ms)} {clip.title!r}"
+    )
+    return 0
+
+
+def clip_list(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project, readonly=True) as store:
+        clips = store.clips.all()
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": c.id,
+                        "start": c.start_ms / 1000,
+                        "end": c.end_ms / 1000,
+                        "title": c.title,
+                        "quote": c.quote,
+                        "speaker": c.speaker,
+                        "tags": list(c.tags),
+                        "note": c.note,
+                    }
+                    for c in clips
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for c in clips:
+            print(f"{c.id:4}  {c.start_ms / 1000:9.3f}  {c.end_ms / 1000:9.3f}  {c.title}")
+    return 0
+
+
+def clip_cut(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project, readonly=True) as store:
+        media = store.media_path()
+        if media is None:
+            raise EditorError(f"{args.project}: the project's media file cannot be found")
+        clips = store.clips.all() if args.all else [store.clips.get(args.id)]
+    targets = _cut_targets(args, clips)
+    for clip, target in targets:
+        cut_audio(media, clip.start_ms, clip.end_ms, target)
+        print(f"wrote {target} ({clip.duration_ms / 1000:.3f} s)")
+    return 0
+
+
+def _cut_targets(args: argparse.Namespace, clips: list[Clip]) -> list[tuple[Clip, Path]]:
+    if not args.all:
+        if not args.output:
+            raise EditorError("give the file to write with -o (its extension sets the format)")
+        return [(clips[0], Path(args.output))]
+    folder = Path(args.dir or ".")
+    folder.mkdir(parents=True, exist_ok=True)
+    return [(c, folder / f"{c.id:03d} {safe_filename(c.title)}.{args.format}") for c in clips]
+
+
+def safe_filename(title: str, limit: int = 80) -> str:
+    """A title usable as a file name on every system."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .")
+    return re.sub(r"\s+", " ", cleaned)[:limit].rstrip(" .") or "clip"
+
+
+def chapter_add(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project) as store:
+        turns = store.turns()
+        if not 1 <= args.turn <= len(turns):
+            raise EditorError(f"--turn {args.turn} is outside 1–{len(turns)}")
+        chapter = store.chapters.add(
+            chapter_at_turn(turns[args.turn - 1], args.title, args.url or "", args.img or "")
+        )
+    print(f"chapter {chapter.id}: {format_clock(chapter.start_ms)} {chapter.title}")
+    return 0
+
+
+def chapter_list(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project, readonly=True) as store:
+        chapters = store.chapters.all()
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": c.id,
+                        "start": c.start_ms / 1000,
+                        "title": c.title,
+                        "url": c.url,
+                        "img": c.img,
+                    }
+                    for c in chapters
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for c in chapters:
+            print(f"{c.id:4}  {format_clock(c.start_ms):>8}  {c.title}")
+    return 0

@@ -1,0 +1,137 @@
+"""Clips for promotion: their times from turns or a span of text, and their export forms.
+
+A clip of whole turns runs from the first turn's start to the last one's end. A clip of a span
+inside a turn takes its times from word timings when the words are timed, and otherwise places
+the span in the turn in proportion to its position in the text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from xml.sax.saxutils import escape
+
+from editor.core.errors import EditError
+from editor.core.glossary.csv_io import spreadsheet_safe
+from editor.core.model import Clip, Turn
+from editor.core.timecode import format_clock
+from editor.core.words import align, tokens
+
+SOUNDBITE_TITLE_MAX = 128
+NUDGE_MS = 100
+
+
+def clip_from_turns(turns: Sequence[Turn], speaker: str, title: str = "") -> Clip:
+    """A clip covering whole consecutive turns."""
+    if not turns:
+        raise EditError("select the turns to clip")
+    start, end = turns[0].start_ms, turns[-1].end_ms
+    if start is None or end is None:
+        raise EditError("the selected turns have no times yet; time them first")
+    quote = " ".join(t.text for t in turns)
+    return Clip(0, start, end, title or _title(quote), quote, speaker=speaker)
+
+
+def clip_from_span(turn: Turn, start: int, end: int, speaker: str, title: str = "") -> Clip:
+    """A clip of the characters ``start``–``end`` of one turn's text."""
+    if not 0 <= start < end <= len(turn.text):
+        raise EditError("select the words to clip inside the turn")
+    if turn.start_ms is None or turn.end_ms is None:
+        raise EditError("this turn has no times yet; time it first")
+    quote = turn.text[start:end].strip()
+    start_ms, end_ms = _span_times(turn, start, end)
+    return Clip(0, start_ms, end_ms, title or _title(quote), quote, speaker=speaker)
+
+
+def _span_times(turn: Turn, start: int, end: int) -> tuple[int, int]:
+    assert turn.start_ms is not None and turn.end_ms is not None
+    if turn.words:
+        spans = tokens(turn.text)
+        inside = [
+            word
+            for word, index in zip(turn.words, align(turn.words, turn.text), strict=True)
+            if index is not None and spans[index][1] > start and spans[index][0] < end
+        ]
+        if inside and inside[0].start_ms is not None and inside[-1].end_ms is not None:
+            return inside[0].start_ms, inside[-1].end_ms
+    length = max(1, len(turn.text))
+    duration = turn.end_ms - turn.start_ms
+    first = turn.start_ms + round(duration * start / length)
+    last = turn.start_ms + round(duration * end / length)
+    return first, max(last, first + 1)
+
+
+def _title(quote: str, words: int = 8) -> str:
+    parts = quote.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def nudge(clip: Clip, edge: str, delta_ms: int) -> Clip:
+    """Move the clip's start or end by ``delta_ms`` (keeping it at least 100 ms long)."""
+    if edge == "start":
+        return replace(clip, start_ms=max(0, min(clip.start_ms + delta_ms, clip.end_ms - 100)))
+    return replace(clip, end_ms=max(clip.start_ms + 100, clip.end_ms + delta_ms))
+
+
+# -- export ------------------------------------------------------------------------------------
+
+
+def clips_csv(clips: Sequence[Clip]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["start", "end", "duration", "title", "quote", "speaker", "tags", "note"])
+    for clip in clips:
+        writer.writerow(
+            [
+                f"{clip.start_ms / 1000:.3f}",
+                f"{clip.end_ms / 1000:.3f}",
+                f"{clip.duration_ms / 1000:.3f}",
+            ]
+            + [
+                spreadsheet_safe(cell)
+                for cell in (clip.title, clip.quote, clip.speaker, ", ".join(clip.tags), clip.note)
+            ]
+        )
+    return out.getvalue()
+
+
+def clips_markdown(clips: Sequence[Clip]) -> str:
+    lines = []
+    for clip in clips:
+        speaker = f" — {clip.speaker}" if clip.speaker else ""
+        quote = clip.quote.replace('"', "\u201d")
+        lines.append(
+            f'- {format_clock(clip.start_ms)}–{format_clock(clip.end_ms)} "{quote}"{speaker}'
+        )
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def clips_json(clips: Sequence[Clip]) -> str:
+    data = [
+        {
+            "start": c.start_ms / 1000,
+            "end": c.end_ms / 1000,
+            "title": c.title,
+            "quote": c.quote,
+            "speaker": c.speaker,
+            "tags": list(c.tags),
+            "note": c.note,
+        }
+        for c in clips
+    ]
+    return json.dumps({"clips": data}, ensure_ascii=False, indent=2) + "\n"
+
+
+def soundbites(clips: Sequence[Clip]) -> str:
+    """``<podcast:soundbite>`` lines for the RSS item (titles escaped, at most 128 characters)."""
+    lines = []
+    for clip in clips:
+        title = clip.title[:SOUNDBITE_TITLE_MAX]
+        lines.append(
+            f'<podcast:soundbite startTime="{clip.start_ms / 1000:.3f}" '
+            f'duration="{clip.duration_ms / 1000:.3f}">{escape(title)}</podcast:soundbite>'
+        )
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,74 @@
+"""Exports that need the whole project, not only the transcript: show notes, chapters, clips."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from editor.core.chapters import chapters_json
+from editor.core.clips import clips_csv, clips_json, clips_markdown, soundbites
+from editor.core.formats.base import Exported
+from editor.core.project.store import ProjectStore
+from editor.core.shownotes import render_shownotes
+
+Render = Callable[[ProjectStore, str], Exported]
+
+
+@dataclass(frozen=True)
+class ProjectExport:
+    name: str
+    description: str
+    extension: str
+    render: Render
+
+
+def _text(make: Callable[[ProjectStore], str]) -> Render:
+    return lambda store, _destination: Exported(make(store))
+
+
+def _chapters(store: ProjectStore) -> str:
+    link = store.media_link()
+    return chapters_json(
+        store.chapters.all(), link.duration_ms if link else None, store.episode().title
+    )
+
+
+PROJECT_EXPORTS: dict[str, ProjectExport] = {
+    e.name: e
+    for e in (
+        ProjectExport(
+            "shownotes-md",
+            "Show notes (Markdown)",
+            ".md",
+            lambda s, d: render_shownotes(s, "md", d),
+        ),
+        ProjectExport(
+            "shownotes-html",
+            "Show notes (HTML for RSS)",
+            ".html",
+            lambda s, d: render_shownotes(s, "html", d),
+        ),
+        ProjectExport(
+            "shownotes-txt",
+            "Show notes (plain text)",
+            ".txt",
+            lambda s, d: render_shownotes(s, "txt", d),
+        ),
+        ProjectExport("chapters", "Podcasting 2.0 chapters (JSON)", ".json", _text(_chapters)),
+        ProjectExport(
+            "clips-csv", "Clips (CSV)", ".csv", _text(lambda s: clips_csv(s.clips.all()))
+        ),
+        ProjectExport(
+            "clips-md", "Clips (Markdown)", ".md", _text(lambda s: clips_markdown(s.clips.all()))
+        ),
+        ProjectExport(
+            "clips-json", "Clips (JSON)", ".json", _text(lambda s: clips_json(s.clips.all()))
+        ),
+        ProjectExport(
+            "soundbites",
+            "Podcasting 2.0 soundbite tags",
+            ".xml",
+            _text(lambda s: soundbites(s.clips.all())),
+        ),
+    )
+}
