@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -9,7 +10,29 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, on a 1920x1080 virtual screen (the plugin's default is 800x600, smaller than the
+# window's minimum size, which would make geometry tests measure the screen instead).
+_SCREEN = os.path.join(tempfile.gettempdir(), "transcript-editor-offscreen.json")
+with open(_SCREEN, "w", encoding="utf-8") as _config:
+    json.dump(
+        {
+            "screens": [
+                {
+                    "name": "Test",
+                    "x": 0,
+                    "y": 0,
+                    "width": 1920,
+                    "height": 1080,
+                    "logicalDpi": 96,
+                    "logicalBaseDpi": 96,
+                    "dpr": 1,
+                }
+            ]
+        },
+        _config,
+    )
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("TRANSCRIPT_EDITOR_AUDIO", "dummy")
 # Settings, recent files and the demo project go to a throwaway home, never the user's.
 _HOME = tempfile.mkdtemp(prefix="transcript-editor-tests-")

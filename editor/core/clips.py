@@ -22,6 +22,7 @@ from editor.core.words import align, tokens
 
 SOUNDBITE_TITLE_MAX = 128
 NUDGE_MS = 100
+AUDITION_MS = 2000  # how much of a clip's edge to play when checking it
 
 
 def clip_from_turns(turns: Sequence[Turn], speaker: str, title: str = "") -> Clip:

@@ -28,6 +28,7 @@ _FILE = (
     ActionSpec("new", "File", "&New from Media and Transcript…", ("Ctrl+N",)),
     ActionSpec("open", "File", "&Open Project…", ("Ctrl+O",)),
     ActionSpec("import", "File", "&Import Transcript…", ("Ctrl+I",)),
+    ActionSpec("import_page", "File", "Import Episode &Page…"),
     ActionSpec("save_copy", "File", "Save a &Copy As…", ("Ctrl+Shift+S",)),
     ActionSpec("locate_media", "File", "&Locate Media…"),
     ActionSpec("quit", "File", "&Quit", ("Ctrl+Q",)),
@@ -47,6 +48,8 @@ _EDIT = (
     ActionSpec("find_previous", "Edit", "Find Pre&vious", ("Shift+F3",)),
     ActionSpec("next_issue", "Edit", "Next &Glossary Issue", ("F8",)),
     ActionSpec("previous_issue", "Edit", "Previous Glossary &Issue", ("Shift+F8",)),
+    ActionSpec("new_clip", "Edit", "New Cli&p from Selection", ("Ctrl+K",), True),
+    ActionSpec("new_chapter", "Edit", "New C&hapter at Selected Turn…", ("Ctrl+Shift+K",)),
     ActionSpec("copy", "Edit", "&Copy Turns", ("Ctrl+C",)),
     ActionSpec("select_all", "Edit", "Select &All Turns", ("Ctrl+A",)),
     *(

@@ -25,6 +25,7 @@ from editor.core.formats import (
 from editor.core.project.create import create_project
 from editor.core.project.exporting import transcript_for_export
 from editor.core.project.media_link import matches
+from editor.core.project.project_exports import PROJECT_EXPORTS
 from editor.ui.dialogs import (
     MEDIA_FILTER,
     PROJECT_FILTER,
@@ -179,9 +180,13 @@ def export(window: MainWindow, format_name: str) -> None:
 
 def export_to(window: MainWindow, format_name: str, path: Path) -> None:
     assert window.store is not None
+    window.view.commit_open_editor()
     options = ExportOptions(title=window.store.episode().title, destination=str(path))
     try:
-        exported = export_transcript(transcript_for_export(window.store), format_name, options)
+        if format_name in PROJECT_EXPORTS:
+            exported = PROJECT_EXPORTS[format_name].render(window.store, str(path))
+        else:
+            exported = export_transcript(transcript_for_export(window.store), format_name, options)
         path.write_bytes(exported.as_bytes())
     except (EditorError, OSError) as error:
         _fail(window, "Cannot Export", error)

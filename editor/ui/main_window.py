@@ -39,6 +39,7 @@ from editor.ui.find_bar import FindBar
 from editor.ui.follow import FollowController
 from editor.ui.glossary_controller import GlossaryController
 from editor.ui.media_banner import MediaBanner
+from editor.ui.notes_controller import NotesController
 from editor.ui.player_controller import PlayerController
 from editor.ui.settings import Settings
 from editor.ui.speaker_editor import SpeakerLineEdit
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.actions_by_key = build_actions(self)
         self.edits = EditController(self)
         self.glossary = GlossaryController(self)
+        self.notes = NotesController(self)
         self._build_layout()
         self._build_docks()
         build_menus(self)
@@ -111,7 +113,12 @@ class MainWindow(QMainWindow):
         self.speakers_panel = SpeakersPanel()
         self.speakers_dock = self._dock("Speakers", "speakersDock", self.speakers_panel)
         self.glossary_dock = self._dock("Glossary", "glossaryDock", self.glossary.panel)
-        self.tabifyDockWidget(self.speakers_dock, self.glossary_dock)
+        self.clips_dock = self._dock("Clips", "clipsDock", self.notes.clips_panel)
+        self.chapters_dock = self._dock("Chapters", "chaptersDock", self.notes.chapters_panel)
+        self.notes_dock = self._dock("Show Notes", "showNotesDock", self.notes.notes_panel)
+        for dock in (self.glossary_dock, self.clips_dock, self.chapters_dock, self.notes_dock):
+            self.tabifyDockWidget(self.speakers_dock, dock)
+        self.speakers_dock.raise_()
         self.history_view = QUndoView(self.edits.runner.stack)
         self.history_view.setEmptyLabel("(opened)")
         self.history_dock = self._dock("History", "historyDock", self.history_view)
@@ -181,6 +188,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._after_change(None)
         self.glossary.reload()
+        self.notes.reload()
         if self.model.rowCount():
             self.view.select_row(0)
         self.view.setFocus()
@@ -191,6 +199,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return
         self.view.commit_open_editor()
+        self.notes.notes_panel.flush()
         self.player.pause()
         self.player.load(None)
         self.edits.runner.reset()
@@ -203,6 +212,7 @@ class MainWindow(QMainWindow):
         self.transport.set_enabled(False)
         self.speakers_panel.refresh([], [])
         self.glossary.reload()
+        self.notes.reload()
         self.reviewed_label.setText("")
         self._update_title()
 

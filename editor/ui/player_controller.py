@@ -39,6 +39,7 @@ class PlayerController(QObject):
         self.rewind_on_resume_ms = 0
         self.media: Path | None = None
         self._duration: int | None = None
+        self._stop_at: int | None = None  # end of a range being played (a clip)
         self._state = PlaybackState.STOPPED
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -102,6 +103,7 @@ class PlayerController(QObject):
         self.backend.play()
 
     def pause(self) -> None:
+        self._stop_at = None
         if self.has_media:
             self.backend.pause()
 
@@ -124,9 +126,15 @@ class PlayerController(QObject):
         self.seek(self.position() + delta_ms)
 
     def play_from(self, position_ms: int) -> None:
+        self._stop_at = None
         self.seek(position_ms)
         if not self.is_playing():
             self.backend.play()
+
+    def play_range(self, start_ms: int, end_ms: int) -> None:
+        """Play from ``start_ms`` and pause at ``end_ms`` (hearing a clip or its edges)."""
+        self.play_from(start_ms)
+        self._stop_at = end_ms
 
     def position(self) -> int:
         return self.clock.position()
@@ -154,4 +162,8 @@ class PlayerController(QObject):
         self.backend.close()
 
     def _poll(self) -> None:
-        self.position_changed.emit(self.clock.report(self.backend.position_ms()))
+        position = self.clock.report(self.backend.position_ms())
+        if self._stop_at is not None and position >= self._stop_at:
+            self._stop_at = None
+            self.backend.pause()
+        self.position_changed.emit(position)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from editor.core.formats import export_choices
+from editor.core.project.project_exports import PROJECT_EXPORTS
 from editor.ui import file_commands
 from editor.ui.actions import SPECS
 from editor.ui.dialogs import show_shortcuts
@@ -31,7 +32,15 @@ def build_menus(window: MainWindow) -> None:
             menu.addSeparator()
         menu.addAction(window.action(spec.key))
     menus["View"].addSeparator()
-    for dock in (window.speakers_dock, window.glossary_dock, window.history_dock):
+    docks = (
+        window.speakers_dock,
+        window.glossary_dock,
+        window.clips_dock,
+        window.chapters_dock,
+        window.notes_dock,
+        window.history_dock,
+    )
+    for dock in docks:
         menus["View"].addAction(dock.toggleViewAction())
     menus["Playback"].addSeparator()
     menus["Playback"].addMenu(_rewind_menu(window))
@@ -72,6 +81,10 @@ def _export_menu(window: MainWindow) -> QMenu:
     for name, description in export_choices():
         action = menu.addAction(f"{description} (.{name})…")
         action.triggered.connect(lambda _=False, n=name: file_commands.export(window, n))
+    menu.addSeparator()
+    for name, kind in PROJECT_EXPORTS.items():
+        action = menu.addAction(f"{kind.description}…")
+        action.triggered.connect(lambda _=False, n=name: file_commands.export(window, n))
     return menu
 
 
@@ -96,6 +109,9 @@ def connect_actions(window: MainWindow) -> None:
     a["import"].triggered.connect(lambda: file_commands.import_dialog(window))
     a["save_copy"].triggered.connect(lambda: file_commands.save_copy_dialog(window))
     a["locate_media"].triggered.connect(lambda: file_commands.locate_media(window))
+    a["import_page"].triggered.connect(window.notes.import_page_dialog)
+    a["new_clip"].triggered.connect(window.notes.new_clip)
+    a["new_chapter"].triggered.connect(window.notes.add_chapter_dialog)
     a["quit"].triggered.connect(window.close)
     stack = edits.runner.stack
     a["undo"].triggered.connect(stack.undo)

@@ -116,7 +116,7 @@ def test_geometry_recent_files_and_rate_are_remembered(
     first = MainWindow(FakePlayer(), settings)
     qtbot.addWidget(first)  # type: ignore[attr-defined]
     first.open_project(demo_project)
-    first.resize(790, 560)  # the offscreen screen is 800x600
+    first.resize(1000, 700)
     first.show()
     size = (first.width(), first.height())
     first.splitter.setSizes([200, 300])

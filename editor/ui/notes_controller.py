@@ -1,0 +1,289 @@
+"""Clips, chapters and show notes in the window: the panels' commands and the audio cuts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog
+
+from editor.core.audio_cut import cut_audio
+from editor.core.chapters import chapter_at_turn
+from editor.core.clips import AUDITION_MS, clip_from_span, clip_from_turns, nudge
+from editor.core.episode_page import read_episode_page
+from editor.core.errors import EditorError
+from editor.core.model import Clip, EpisodeMeta
+from editor.core.ops import insert_turns
+from editor.core.shownotes import render_shownotes
+from editor.core.textfile import read_text
+from editor.ui.chapters_panel import ChaptersPanel
+from editor.ui.clips_panel import ClipsPanel
+from editor.ui.shownotes_panel import ShowNotesPanel
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+
+class CutWorker(QThread):
+    """Cuts clips in the background; the dialog's Cancel stops it between frames."""
+
+    progressed = Signal(int)  # 0–1000 over all clips
+    failed = Signal(str)
+
+    def __init__(self, media: Path, jobs: list[tuple[Clip, Path]]) -> None:
+        super().__init__()
+        self.media, self.jobs = media, jobs
+        self.cancelled = False
+
+    def run(self) -> None:
+        for number, (clip, target) in enumerate(self.jobs):
+
+            def report(part: float, number: int = number) -> None:
+                self.progressed.emit(round(1000 * (number + part) / len(self.jobs)))
+
+            try:
+                cut_audio(
+                    self.media,
+                    clip.start_ms,
+                    clip.end_ms,
+                    target,
+                    progress=report,
+                    cancelled=lambda: self.cancelled,
+                )
+            except EditorError as error:
+                self.failed.emit(str(error))
+                return
+
+
+class NotesController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.clips_panel = ClipsPanel()
+        self.chapters_panel = ChaptersPanel()
+        self.notes_panel = ShowNotesPanel()
+        self.worker: CutWorker | None = None
+        c = self.clips_panel
+        c.play.connect(lambda i: self._play(self._clip(i)))
+        c.audition.connect(self.audition)
+        c.nudge.connect(self.nudge)
+        c.edited.connect(self._edit_clip)
+        c.in_notes.connect(lambda i, on: self._update_clip(replace(self._clip(i), in_notes=on)))
+        c.delete.connect(self.delete_clips)
+        c.cut.connect(self.cut_dialog)
+        h = self.chapters_panel
+        h.add_requested.connect(self.add_chapter_dialog)
+        h.remove_requested.connect(self.remove_chapters)
+        h.edited.connect(self._edit_chapter)
+        h.go_to.connect(window.player.seek)
+        n = self.notes_panel
+        n.changed.connect(self.save_meta)
+        n.preview_requested.connect(self.preview)
+
+    # -- refresh -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        store = self.window.store
+        self.clips_panel.show_clips(store.clips.all() if store else [])
+        self.chapters_panel.show_chapters(store.chapters.all() if store else [])
+        self.notes_panel.load(store.episode() if store else EpisodeMeta())
+        self.preview()
+
+    def preview(self, kind: str | None = None) -> None:
+        store = self.window.store
+        kind = kind or self.notes_panel.kind.currentData()
+        if store is None:
+            self.notes_panel.show_preview(kind, "", ())
+            return
+        exported = render_shownotes(store, kind, "show notes")
+        assert isinstance(exported.content, str)
+        self.notes_panel.show_preview(kind, exported.content, exported.warnings)
+
+    def save_meta(self, meta: EpisodeMeta) -> None:
+        if self.window.store is not None:
+            self.window.store.set_episode(meta)
+            self.preview()
+
+    # -- clips ---------------------------------------------------------------------------------
+
+    def new_clip(self) -> Clip | None:
+        """A clip of the text selected in the open editor, or of the selected turns."""
+        window, model = self.window, self.window.model
+        if window.store is None:
+            return None
+        editor = window.view.open_text_editor()
+        try:
+            if editor is not None and editor.textCursor().hasSelection():
+                cursor = editor.textCursor()
+                row = model.row_of(editor.turn_id)
+                assert row is not None
+                turn = model.turn(row)
+                clip = clip_from_span(
+                    turn, cursor.selectionStart(), cursor.selectionEnd(), model.speaker_name(turn)
+                )
+            else:
+                rows = window.view.selected_rows()
+                if not rows:
+                    raise EditorError("select the turns (or the words) to clip")
+                turns = [model.turn(r) for r in range(rows[0], rows[-1] + 1)]
+                clip = clip_from_turns(turns, model.speaker_name(turns[0]))
+            clip = window.store.clips.add(clip)
+        except EditorError as error:
+            window.show_error(str(error))
+            return None
+        self.reload()
+        window.statusBar().showMessage(f"New clip: {clip.title}", 5000)
+        return clip
+
+    def _clip(self, clip_id: int) -> Clip:
+        assert self.window.store is not None
+        return self.window.store.clips.get(clip_id)
+
+    def _update_clip(self, clip: Clip) -> None:
+        assert self.window.store is not None
+        try:
+            self.window.store.clips.update(clip)
+        except EditorError as error:
+            self.window.show_error(str(error))
+        self.reload()
+
+    def _edit_clip(self, clip_id: int, field: str, value: str) -> None:
+        clip = self._clip(clip_id)
+        if field == "tags":
+            self._update_clip(
+                replace(clip, tags=tuple(t.strip() for t in value.split(",") if t.strip()))
+            )
+        else:
+            self._update_clip(replace(clip, title=value.strip()))
+
+    def _play(self, clip: Clip) -> None:
+        self.window.player.play_range(clip.start_ms, clip.end_ms)
+
+    def nudge(self, clip_id: int, edge: str, delta_ms: int) -> None:
+        clip = nudge(self._clip(clip_id), edge, delta_ms)
+        self._update_clip(clip)
+        self.audition(clip_id, edge)
+
+    def audition(self, clip_id: int, edge: str) -> None:
+        clip = self._clip(clip_id)
+        if edge == "start":
+            self.window.player.play_range(clip.start_ms, clip.start_ms + AUDITION_MS)
+        else:
+            self.window.player.play_range(max(0, clip.end_ms - AUDITION_MS), clip.end_ms)
+
+    def delete_clips(self, clip_ids: list[int]) -> None:
+        if self.window.store is not None:
+            for clip_id in clip_ids:
+                self.window.store.clips.remove(clip_id)
+            self.reload()
+
+    def cut_dialog(self, clip_ids: list[int]) -> None:
+        store = self.window.store
+        if store is None or not clip_ids:
+            return
+        clips = [self._clip(i) for i in clip_ids]
+        if len(clips) == 1:
+            path, _ = QFileDialog.getSaveFileName(
+                self.window,
+                "Save the Clip's Audio",
+                str(store.path.with_suffix(".mp3")),
+                "Audio (*.mp3 *.wav *.m4a *.ogg)",
+            )
+            jobs = [(clips[0], Path(path))] if path else []
+        else:
+            folder = QFileDialog.getExistingDirectory(self.window, "Folder for the Clips")
+            jobs = [(c, Path(folder) / f"{c.id:03d} {c.title or 'clip'}.mp3") for c in clips]
+            jobs = jobs if folder else []
+        if jobs:
+            self.cut(jobs)
+
+    def cut(self, jobs: list[tuple[Clip, Path]], show_progress: bool = True) -> CutWorker | None:
+        """Cut in a worker thread, with a progress dialog that can cancel it."""
+        store = self.window.store
+        media = store.media_path() if store else None
+        if media is None:
+            self.window.show_error("The media file is missing; locate it first.")
+            return None
+        worker = self.worker = CutWorker(media, jobs)
+        worker.failed.connect(self.window.show_error)
+        if show_progress:
+            dialog = QProgressDialog("Cutting audio…", "Cancel", 0, 1000, self.window)
+            dialog.setMinimumDuration(300)
+            worker.progressed.connect(dialog.setValue)
+            dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
+            worker.finished.connect(dialog.reset)
+        worker.finished.connect(
+            lambda: self.window.statusBar().showMessage(f"Cut {len(jobs)} clip(s)", 5000)
+        )
+        worker.start()
+        return worker
+
+    # -- chapters ------------------------------------------------------------------------------
+
+    def add_chapter(self, row: int, title: str) -> None:
+        store = self.window.store
+        if store is None:
+            return
+        try:
+            store.chapters.add(chapter_at_turn(self.window.model.turn(row), title))
+        except EditorError as error:
+            self.window.show_error(str(error))
+        self.reload()
+
+    def add_chapter_dialog(self) -> None:
+        row = self.window.view.current_row()
+        if row is None:
+            self.window.show_error("Select the turn where the chapter starts.")
+            return
+        title, ok = QInputDialog.getText(self.window, "New Chapter", "Chapter title:")
+        if ok and title.strip():
+            self.add_chapter(row, title)
+
+    def remove_chapters(self, chapter_ids: list[int]) -> None:
+        if self.window.store is not None:
+            for chapter_id in chapter_ids:
+                self.window.store.chapters.remove(chapter_id)
+            self.reload()
+
+    def _edit_chapter(self, chapter_id: int, field: str, value: str) -> None:
+        store = self.window.store
+        if store is None:
+            return
+        chapter = next(c for c in store.chapters.all() if c.id == chapter_id)
+        try:
+            store.chapters.update(replace(chapter, **{field: value.strip()}))
+        except EditorError as error:
+            self.window.show_error(str(error))
+        self.reload()
+
+    # -- the episode page ----------------------------------------------------------------------
+
+    def import_page(self, path: Path) -> bool:
+        store = self.window.store
+        if store is None:
+            return False
+        try:
+            page = read_episode_page(read_text(path))
+        except EditorError as error:
+            self.window.show_error(str(error))
+            return False
+        store.set_episode(page.meta)
+        with store.db.atomic():
+            for term in page.glossary:
+                store.glossary.add(term.term, term.variants, term.case_rule, term.note)
+        if page.transcript is not None and store.turn_count() == 0:
+            turns = page.transcript.turns
+            self.window.edits.run(lambda s: insert_turns(s, turns, label="Import transcript"))
+        self.window.glossary.reload()
+        self.reload()
+        self.window.statusBar().showMessage(f"Imported the episode page {path.name}", 5000)
+        return True
+
+    def import_page_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Import Episode Page", "", "Text (*.txt);;All files (*)"
+        )
+        if path:
+            self.import_page(Path(path))

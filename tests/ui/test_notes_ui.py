@@ -1,0 +1,123 @@
+"""Clips, chapters and show notes in the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from editor.core.audio_cut import media_duration_ms
+from editor.core.playback import PlaybackState
+from editor.ui import file_commands
+from editor.ui.main_window import MainWindow
+from tests.ui.fakes import FakePlayer
+
+PAGE = Path(__file__).parent.parent / "data" / "episode-page.txt"
+
+
+def ms(seconds: float) -> int:
+    return round(seconds * 1000)
+
+
+def test_new_clip_from_selected_turns(
+    opened: MainWindow, truth: list[dict[str, float]], qtbot: object
+) -> None:
+    opened.view.select_row(5)
+    opened.view.selectionModel().select(
+        opened.model.index(6), opened.view.selectionModel().SelectionFlag.Select
+    )
+    opened.view.setFocus()
+    qtbot.keyClick(opened.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+    assert opened.store is not None
+    (clip,) = opened.store.clips.all()
+    assert (clip.start_ms, clip.end_ms) == (ms(truth[5]["start"]), ms(truth[6]["end"]))
+    assert clip.speaker == "Alessandria Polizzi"
+    assert opened.notes.clips_panel.table.rowCount() == 1
+
+
+def test_new_clip_from_words_selected_in_the_editor(opened: MainWindow, qtbot: object) -> None:
+    opened.view.select_row(5)
+    opened.view.open_editor(5)
+    editor = opened.view.open_text_editor()
+    assert editor is not None
+    text = editor.toPlainText()
+    cursor = editor.textCursor()
+    cursor.setPosition(text.index("And of course"))
+    cursor.setPosition(len(text), cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+    assert opened.store is not None
+    (clip,) = opened.store.clips.all()
+    assert clip.quote == text[text.index("And of course") :]
+    turn = opened.model.turn(5)
+    assert turn.start_ms is not None and turn.start_ms < clip.start_ms < clip.end_ms == turn.end_ms
+
+
+def test_clip_play_nudge_edit_and_notes_flag(
+    opened: MainWindow, fake_player: FakePlayer, qtbot: object
+) -> None:
+    opened.view.select_row(2)
+    clip = opened.notes.new_clip()
+    assert clip is not None and opened.store is not None
+    panel = opened.notes.clips_panel
+    panel.play.emit(clip.id)
+    assert fake_player.seeks[-1] == clip.start_ms
+    assert fake_player.state() == PlaybackState.PLAYING
+    panel.nudge.emit(clip.id, "start", -100)
+    assert opened.store.clips.get(clip.id).start_ms == clip.start_ms - 100
+    assert fake_player.seeks[-1] == clip.start_ms - 100  # the new edge is played
+    panel.table.item(0, 2).setText("A better title")
+    panel.table.item(0, 6).setCheckState(Qt.CheckState.Unchecked)
+    stored = opened.store.clips.get(clip.id)
+    assert (stored.title, stored.in_notes) == ("A better title", False)
+
+
+def test_playing_a_range_stops_at_its_end(
+    opened: MainWindow, fake_player: FakePlayer, qtbot: object
+) -> None:
+    opened.player.play_range(1000, 1150)
+    assert fake_player.state() == PlaybackState.PLAYING
+    qtbot.waitUntil(lambda: fake_player.state() == PlaybackState.PAUSED, timeout=3000)  # type: ignore[attr-defined]
+
+
+def test_audio_cut_runs_in_a_worker(opened: MainWindow, tmp_path: Path, qtbot: object) -> None:
+    opened.view.select_row(5)
+    clip = opened.notes.new_clip()
+    assert clip is not None
+    out = tmp_path / "cut.wav"
+    worker = opened.notes.cut([(clip, out)], show_progress=False)
+    assert worker is not None
+    with qtbot.waitSignal(worker.finished, timeout=20_000):  # type: ignore[attr-defined]
+        pass
+    assert abs(media_duration_ms(out) - clip.duration_ms) <= 50
+
+
+def test_chapters_add_edit_remove(opened: MainWindow, truth: list[dict[str, float]]) -> None:
+    opened.notes.add_chapter(4, "The mandate")
+    assert opened.store is not None
+    (chapter,) = opened.store.chapters.all()
+    assert chapter.start_ms == ms(truth[4]["start"])
+    table = opened.notes.chapters_panel.table
+    table.item(0, 1).setText("Amazon's mandate")
+    assert opened.store.chapters.all()[0].title == "Amazon's mandate"
+    opened.notes.remove_chapters([chapter.id])
+    assert opened.store.chapters.all() == []
+
+
+def test_episode_page_fills_the_show_notes(opened: MainWindow, tmp_path: Path) -> None:
+    assert opened.notes.import_page(PAGE)
+    panel = opened.notes.notes_panel
+    assert panel.title.text().startswith("The Secret Society")
+    assert len(panel.topics.toPlainText().splitlines()) == 9
+    assert "host: Duena Blomstrom" in panel.people.toPlainText()
+    assert "Human Debt™ → https://writings.duenablomstrom.com/tag/human-debt/" in (
+        panel.links.toPlainText()
+    )
+    assert "The Secret Society" in panel.preview.toPlainText()
+    panel.summary.setPlainText("A shorter summary.")
+    panel.flush()
+    assert opened.store is not None and opened.store.episode().summary == "A shorter summary."
+    assert opened.glossary.state.matcher.terms  # the page's ™ terms joined the glossary
+    out = tmp_path / "notes.html"
+    file_commands.export_to(opened, "shownotes-html", out)
+    assert out.read_text(encoding="utf-8").startswith("<p>The Secret Society")
