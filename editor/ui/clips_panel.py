@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 from editor.core.model import Clip
 from editor.core.timecode import format_precise
 
-EDITABLE = {2: "title", 5: "tags"}
-HEADERS = ["Start", "End", "Title", "Quote", "Speaker", "Tags", "Notes"]
+EDITABLE = {2: "title", 5: "tags", 6: "note"}
+HEADERS = ["Start", "End", "Title", "Quote", "Speaker", "Tags", "Note", "In notes"]
+IN_NOTES = 7
 
 
 class ClipsPanel(QWidget):
@@ -90,7 +91,7 @@ class ClipsPanel(QWidget):
                 flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                 if column in EDITABLE:
                     flags |= Qt.ItemFlag.ItemIsEditable
-                if column == 6:
+                if column == IN_NOTES:
                     flags |= Qt.ItemFlag.ItemIsUserCheckable
                     item.setCheckState(
                         Qt.CheckState.Checked if clip.in_notes else Qt.CheckState.Unchecked
@@ -122,5 +123,5 @@ class ClipsPanel(QWidget):
         clip = self.clips[item.row()]
         if item.column() in EDITABLE:
             self.edited.emit(clip.id, EDITABLE[item.column()], item.text())
-        elif item.column() == 6:
+        elif item.column() == IN_NOTES:
             self.in_notes.emit(clip.id, item.checkState() == Qt.CheckState.Checked)

@@ -67,9 +67,14 @@ def test_clip_play_nudge_edit_and_notes_flag(
     assert opened.store.clips.get(clip.id).start_ms == clip.start_ms - 100
     assert fake_player.seeks[-1] == clip.start_ms - 100  # the new edge is played
     panel.table.item(0, 2).setText("A better title")
-    panel.table.item(0, 6).setCheckState(Qt.CheckState.Unchecked)
+    panel.table.item(0, 6).setText("for the trailer")
+    panel.table.item(0, 7).setCheckState(Qt.CheckState.Unchecked)
     stored = opened.store.clips.get(clip.id)
-    assert (stored.title, stored.in_notes) == ("A better title", False)
+    assert (stored.title, stored.note, stored.in_notes) == (
+        "A better title",
+        "for the trailer",
+        False,
+    )
 
 
 def test_playing_a_range_stops_at_its_end(
