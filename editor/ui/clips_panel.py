@@ -84,6 +84,7 @@ class ClipsPanel(QWidget):
                 clip.quote,
                 clip.speaker,
                 ", ".join(clip.tags),
+                clip.note,
                 "",
             ]
             for column, value in enumerate(values):
