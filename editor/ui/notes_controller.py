@@ -156,7 +156,7 @@ class NotesController(QObject):
                 replace(clip, tags=tuple(t.strip() for t in value.split(",") if t.strip()))
             )
         else:
-            self._update_clip(replace(clip, title=value.strip()))
+            self._update_clip(replace(clip, **{field: value.strip()}))
 
     def _play(self, clip: Clip) -> None:
         self.window.player.play_range(clip.start_ms, clip.end_ms)
