@@ -28,6 +28,9 @@ class Speaker:
     color: str | None = None
 
 
+CONFIRMED, ALIGNED, ESTIMATED = "confirmed", "aligned", "estimated"  # where times came from
+
+
 @dataclass(frozen=True, slots=True)
 class Turn:
     """One speaker turn as stored.
@@ -43,10 +46,17 @@ class Turn:
     end_ms: int | None = None
     reviewed: bool = False
     words: tuple[Word, ...] = ()
+    timing: str | None = None  # CONFIRMED (also when None), ALIGNED or ESTIMATED
+    confidence: float | None = None  # of an automatic alignment, 0–1
 
     @property
     def is_timed(self) -> bool:
         return self.start_ms is not None
+
+    @property
+    def is_confirmed(self) -> bool:
+        """Times a person set or a timed file gave: kept fixed when aligning."""
+        return self.start_ms is not None and self.timing in (None, CONFIRMED)
 
 
 @dataclass(frozen=True, slots=True)

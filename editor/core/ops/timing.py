@@ -8,7 +8,7 @@ from typing import Final
 
 from editor.core.changes import Changes
 from editor.core.errors import EditError
-from editor.core.model import Turn
+from editor.core.model import CONFIRMED, Turn
 from editor.core.project.store import ProjectStore
 
 
@@ -35,8 +35,9 @@ def set_times(
             raise EditError(f"a start time cannot be negative ({start} ms)")
         if start is not None and end is not None and end < start:
             raise EditError(f"turn {turn_id} would end ({end} ms) before it starts ({start} ms)")
-        if (start, end) != (turn.start_ms, turn.end_ms):
-            session.put_turn(replace(turn, start_ms=start, end_ms=end), turn)
+        if (start, end) != (turn.start_ms, turn.end_ms) or not turn.is_confirmed:
+            timing = CONFIRMED if start is not None else None
+            session.put_turn(replace(turn, start_ms=start, end_ms=end, timing=timing), turn)
     return session.changes()
 
 

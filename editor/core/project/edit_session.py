@@ -57,11 +57,13 @@ class EditSession:
         row = rows.turn_to_row(turn)
         self._conn.execute(
             f"INSERT INTO turns ({rows.TURN_COLUMNS}) VALUES "
-            "(:id, :position, :speaker_id, :text, :start_ms, :end_ms, :reviewed, :words) "
+            "(:id, :position, :speaker_id, :text, :start_ms, :end_ms, :reviewed, :words, "
+            ":timing, :confidence) "
             "ON CONFLICT(id) DO UPDATE SET position = excluded.position, "
             "speaker_id = excluded.speaker_id, text = excluded.text, "
             "start_ms = excluded.start_ms, end_ms = excluded.end_ms, "
-            "reviewed = excluded.reviewed, words = excluded.words",
+            "reviewed = excluded.reviewed, words = excluded.words, "
+            "timing = excluded.timing, confidence = excluded.confidence",
             row,
         )
         self._turns_after[turn.id] = turn
@@ -72,8 +74,9 @@ class EditSession:
         row = rows.turn_to_row(turn)
         del row["id"]
         cursor = self._conn.execute(
-            "INSERT INTO turns (position, speaker_id, text, start_ms, end_ms, reviewed, words) "
-            "VALUES (:position, :speaker_id, :text, :start_ms, :end_ms, :reviewed, :words)",
+            "INSERT INTO turns (position, speaker_id, text, start_ms, end_ms, reviewed, words, "
+            "timing, confidence) VALUES (:position, :speaker_id, :text, :start_ms, :end_ms, "
+            ":reviewed, :words, :timing, :confidence)",
             row,
         )
         assert cursor.lastrowid is not None

@@ -30,7 +30,9 @@ class Row(Protocol):
     def __getitem__(self, key: str, /) -> Any: ...
 
 
-TURN_COLUMNS = "id, position, speaker_id, text, start_ms, end_ms, reviewed, words"
+TURN_COLUMNS = (
+    "id, position, speaker_id, text, start_ms, end_ms, reviewed, words, timing, confidence"
+)
 
 
 def dumps(value: object) -> str:
@@ -59,6 +61,8 @@ def turn_from_row(row: Row) -> Turn:
         end_ms=row["end_ms"],
         reviewed=bool(row["reviewed"]),
         words=words_from_json(row["words"]),
+        timing=row["timing"],
+        confidence=row["confidence"],
     )
 
 
@@ -72,6 +76,8 @@ def turn_to_row(turn: Turn) -> dict[str, Any]:
         "end_ms": turn.end_ms,
         "reviewed": int(turn.reviewed),
         "words": words_to_json(turn.words),
+        "timing": turn.timing,
+        "confidence": turn.confidence,
     }
 
 

@@ -113,9 +113,30 @@ def m003_clip_details(db: Database) -> None:
     db.execute("ALTER TABLE clips ADD COLUMN in_notes INTEGER NOT NULL DEFAULT 1")
 
 
+@migrations()
+def m004_turn_timing(db: Database) -> None:
+    """Where a turn's times came from (confirmed, aligned, estimated) and how sure we are."""
+    db.execute("ALTER TABLE turns ADD COLUMN timing TEXT")
+    db.execute("ALTER TABLE turns ADD COLUMN confidence REAL")
+
+
+@migrations()
+def m005_waveform(db: Database) -> None:
+    """The media's peak envelope, computed once and kept with the project."""
+    db.execute("""
+        CREATE TABLE waveform (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            head_sha256 TEXT NOT NULL,
+            bucket_ms INTEGER NOT NULL,
+            peaks BLOB NOT NULL
+        )""")
+
+
 MIGRATION_NAMES: tuple[str, ...] = (
     "m001_initial",
     "m002_glossary_ignores",
     "m003_clip_details",
+    "m004_turn_timing",
+    "m005_waveform",
 )
 SCHEMA_VERSION = len(MIGRATION_NAMES)

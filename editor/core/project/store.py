@@ -27,6 +27,16 @@ from editor.core.project.records import Chapters, Clips, Glossary
 from editor.core.project.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
 
 
+def _upgraded_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """An older project opened read-only: read it through an upgraded copy in memory, so the
+    file is never written and every query still sees the current schema."""
+    memory = sqlite3.connect(":memory:")
+    conn.backup(memory)
+    conn.close()
+    migrations.apply(Database(memory))
+    return memory
+
+
 class ProjectStore:
     """An open project file. Use ``open``/``create``, and ``close`` (or ``with``) when done."""
 
@@ -47,7 +57,10 @@ class ProjectStore:
         project_file.check_is_project_file(path)
         version = project_file.read_schema_version(path)
         if readonly:
-            return cls(Database(project_file.connect_readonly(path)), path, readonly=True)
+            conn = project_file.connect_readonly(path)
+            if version < SCHEMA_VERSION:
+                conn = _upgraded_copy(conn)
+            return cls(Database(conn), path, readonly=True)
         project_file.check_writable(path)
         store = cls._connect(path)
         if version < SCHEMA_VERSION:

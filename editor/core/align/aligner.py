@@ -1,0 +1,181 @@
+"""Aligning turns to the audio: speak the text, warp it onto the recording, read off the times.
+
+Turns whose times a person confirmed are anchors: the turns between two anchors are aligned
+only to the audio between them. Each turn gets a start, an end and a confidence (how well the
+recording matched the synthetic speech along its stretch of the path). Starts are finally moved
+onto the nearest onset of speech within 300 ms, ends onto the last speech before the next turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from editor.core.align.dtw import AlignmentCancelled, Signal, warp
+from editor.core.align.features import HOP, RATE, Features, features, load_audio, resample
+from editor.core.align.speech import speak
+
+Progress = Callable[[float], None]
+FRAME_MS = HOP * 1000 // RATE  # 10 ms
+FINEST = 2  # the warping path's frames are 20 ms
+SNAP_MS = 300
+
+
+@dataclass(frozen=True)
+class AlignedTurn:
+    start_ms: int
+    end_ms: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Anchor:
+    start_ms: int
+    end_ms: int
+
+
+def align_file(
+    media: Path,
+    texts: Sequence[str],
+    anchors: dict[int, Anchor] | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> list[AlignedTurn | None]:
+    """Times for every turn not in ``anchors`` (None for anchors themselves)."""
+    report = progress or (lambda _fraction: None)
+    report(0.0)
+    recording = features(load_audio(media))
+    report(0.15)
+    if cancelled():
+        raise AlignmentCancelled("the alignment was cancelled")
+    return align_features(
+        recording, texts, anchors or {}, lambda f: report(0.15 + 0.85 * f), cancelled
+    )
+
+
+def align_features(
+    recording: Features,
+    texts: Sequence[str],
+    anchors: dict[int, Anchor],
+    progress: Progress,
+    cancelled: Callable[[], bool],
+) -> list[AlignedTurn | None]:
+    result: list[AlignedTurn | None] = [None] * len(texts)
+    segments = _segments(len(texts), anchors, len(recording) * FRAME_MS)
+    total = sum(len(indexes) for indexes, _, _ in segments) or 1
+    done = 0
+    for indexes, start_ms, end_ms in segments:
+        first, last = start_ms // FRAME_MS, max(start_ms // FRAME_MS + 1, end_ms // FRAME_MS)
+        part = Features(recording.mfcc[first:last], recording.speech[first:last])
+        for index, aligned in zip(
+            indexes, _align_segment(part, [texts[i] for i in indexes], cancelled), strict=True
+        ):
+            result[index] = AlignedTurn(
+                aligned.start_ms + start_ms, aligned.end_ms + start_ms, aligned.confidence
+            )
+        done += len(indexes)
+        progress(done / total)
+    return result
+
+
+def _segments(
+    count: int, anchors: dict[int, Anchor], duration_ms: int
+) -> list[tuple[list[int], int, int]]:
+    """Runs of turns between anchors, each with the stretch of audio it must fit in."""
+    segments: list[tuple[list[int], int, int]] = []
+    current: list[int] = []
+    start = 0
+    for index in range(count + 1):
+        anchor = anchors.get(index)
+        if index == count or anchor is not None:
+            end = anchor.start_ms if anchor is not None else duration_ms
+            if current:
+                segments.append((current, start, max(end, start + 1)))
+            current = []
+            if anchor is not None:
+                start = max(start, anchor.end_ms)
+        else:
+            current.append(index)
+    return segments
+
+
+def _align_segment(
+    recording: Features, texts: list[str], cancelled: Callable[[], bool]
+) -> list[AlignedTurn]:
+    spoken = speak(texts)
+    synthetic = features(resample(spoken.samples, spoken.rate))
+    path = warp(
+        Signal(recording.mfcc, recording.speech),
+        Signal(synthetic.mfcc, synthetic.speech),
+        cancelled=cancelled,
+        finest=FINEST,
+    )
+    to_frames = RATE / spoken.rate / HOP / FINEST
+    starts = [_real_frame(path, int(s * to_frames)) for s in spoken.turn_starts]
+    ends = [_real_frame(path, max(0, int(e * to_frames) - 1)) for e in spoken.turn_ends]
+    costs = _path_costs(path, recording, synthetic)
+    result = []
+    for index in range(len(texts)):
+        start_ms = starts[index] * FINEST * FRAME_MS
+        end_ms = (ends[index] + 1) * FINEST * FRAME_MS
+        start_ms = _snap_onset(recording.speech, start_ms)
+        end_ms = _snap_offset(recording.speech, start_ms, max(end_ms, start_ms + FRAME_MS))
+        result.append(
+            AlignedTurn(start_ms, end_ms, _confidence(path, costs, starts[index], ends[index]))
+        )
+    for index in range(1, len(result)):  # keep turns in order and apart
+        previous, turn = result[index - 1], result[index]
+        start = max(turn.start_ms, previous.start_ms)
+        result[index] = AlignedTurn(start, max(turn.end_ms, start), turn.confidence)
+        if previous.end_ms > start:
+            result[index - 1] = AlignedTurn(
+                previous.start_ms, max(previous.start_ms, start), previous.confidence
+            )
+    return result
+
+
+def _real_frame(path: np.ndarray, synthetic_frame: int) -> int:
+    index = int(np.searchsorted(path[:, 1], synthetic_frame, side="left"))
+    return int(path[min(index, len(path) - 1), 0])
+
+
+def _path_costs(path: np.ndarray, recording: Features, synthetic: Features) -> np.ndarray:
+    real = Signal(recording.mfcc, recording.speech).pooled(FINEST).frames
+    synth = Signal(synthetic.mfcc, synthetic.speech).pooled(FINEST).frames
+    i = np.minimum(path[:, 0], len(real) - 1)
+    j = np.minimum(path[:, 1], len(synth) - 1)
+    diff = real[i] - synth[j]
+    return np.sqrt((diff * diff).sum(axis=1) / real.shape[1])
+
+
+def _confidence(path: np.ndarray, costs: np.ndarray, first: int, last: int) -> float:
+    inside = (path[:, 0] >= first) & (path[:, 0] <= last)
+    if not inside.any():
+        return 0.0
+    typical = float(np.median(costs))
+    mean = float(costs[inside].mean())
+    return round(float(np.clip(1.5 - mean / max(typical, 1e-6), 0.0, 1.0)), 2)
+
+
+def _snap_onset(speech: np.ndarray, start_ms: int) -> int:
+    """Move a start to where speech begins, if speech begins within ``SNAP_MS``."""
+    frame = start_ms // FRAME_MS
+    reach = SNAP_MS // FRAME_MS
+    onsets = [
+        candidate
+        for candidate in range(max(1, frame - reach), min(len(speech), frame + reach + 1))
+        if speech[candidate] and not speech[candidate - 1]
+    ]
+    best = min(onsets, key=lambda c: abs(c - frame), default=frame)
+    return best * FRAME_MS
+
+
+def _snap_offset(speech: np.ndarray, start_ms: int, end_ms: int) -> int:
+    """End a turn at its last speech frame, not in the pause after it."""
+    first, frame = start_ms // FRAME_MS, min(len(speech), end_ms // FRAME_MS)
+    while frame - 1 > first and not speech[frame - 1]:
+        frame -= 1
+    return max(start_ms + FRAME_MS, frame * FRAME_MS)
