@@ -81,7 +81,8 @@ def _music(seconds: float, rng: random.Random) -> np.ndarray:
 
 def build(first: int = 10, last: int = 22, seed: int = 11) -> Built:
     rng = random.Random(seed)
-    transcript = read_transcript(EPISODE_TRANSCRIPT).turns[first:last]
+    episode = read_transcript(EPISODE_TRANSCRIPT).turns
+    transcript = [episode[i % len(episode)] for i in range(first, last)]  # wraps around
     pieces: list[tuple[int, np.ndarray]] = []
     turns: list[dict[str, object]] = []
     cursor = int(8.0 * RATE)  # after the music intro

@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     _transcript_commands(sub)
     _glossary_commands(sub)
     _notes_commands(sub)
+    _timing_commands(sub)
     _gui_command(sub)
     return parser
 
@@ -145,6 +146,19 @@ def _notes_commands(sub: Subparsers) -> None:
     h_list.add_argument("project")
     h_list.add_argument("--json", action="store_true")
     h_list.set_defaults(run=project_commands.chapter_list)
+
+
+def _timing_commands(sub: Subparsers) -> None:
+    align = sub.add_parser("align", help="time the turns by aligning the text to the audio")
+    align.add_argument("project")
+    align.add_argument(
+        "--reset",
+        action="store_true",
+        help="re-align confirmed times too (they are kept as anchors otherwise)",
+    )
+    align.add_argument("--json", action="store_true", help="print every turn's times")
+    align.add_argument("--progress", action="store_true", help="show progress on stderr")
+    align.set_defaults(run=project_commands.align)
 
 
 def _gui_command(sub: Subparsers) -> None:

@@ -6,6 +6,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -168,3 +169,41 @@ def chapter_list(args: argparse.Namespace) -> int:
         for c in chapters:
             print(f"{c.id:4}  {format_clock(c.start_ms):>8}  {c.title}")
     return 0
+
+
+def align(args: argparse.Namespace) -> int:
+    """Align the turns to the media; confirmed times stay unless --reset."""
+    from editor.core.align.project import plan, run  # noqa: PLC0415 - NumPy, eSpeak: only here
+
+    with ProjectStore.open(args.project) as store:
+        job = plan(store, keep_confirmed=not args.reset)
+        if len(job.anchors) == len(job.texts):
+            print("every turn has confirmed times; nothing to align (use --reset to redo them)")
+            return 0
+        results = run(job, progress=_progress_printer() if args.progress else None)
+        changes = ops.apply_alignment(store, results)
+    numbers = {turn_id: number for number, turn_id in enumerate(job.turn_ids, 1)}
+    low = sorted(numbers[t] for t, (_s, _e, c) in results.items() if c < LOW_CONFIDENCE)
+    if args.json:
+        rows = [
+            {"turn": numbers[t], "start": s / 1000, "end": e / 1000, "confidence": c}
+            for t, (s, e, c) in results.items()
+        ]
+        print(json.dumps(rows, indent=1))
+    else:
+        print(f"aligned {changes.count} turns; {len(job.anchors)} confirmed turns kept as anchors")
+        if low:
+            print(f"low confidence (check these): turns {', '.join(map(str, low[:30]))}")
+    return 0
+
+
+LOW_CONFIDENCE = 0.3
+
+
+def _progress_printer() -> Callable[[float], None]:
+    def show(fraction: float) -> None:
+        print(f"\r{fraction:5.0%}", end="", file=sys.stderr, flush=True)
+        if fraction >= 1:
+            print(file=sys.stderr)
+
+    return show

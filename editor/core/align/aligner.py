@@ -116,16 +116,14 @@ def _align_segment(
     to_frames = RATE / spoken.rate / HOP / FINEST
     starts = [_real_frame(path, int(s * to_frames)) for s in spoken.turn_starts]
     ends = [_real_frame(path, max(0, int(e * to_frames) - 1)) for e in spoken.turn_ends]
-    costs = _path_costs(path, recording, synthetic)
+    scorer = _Scorer(path, recording, synthetic)
     result = []
     for index in range(len(texts)):
         start_ms = starts[index] * FINEST * FRAME_MS
         end_ms = (ends[index] + 1) * FINEST * FRAME_MS
         start_ms = _snap_onset(recording.speech, start_ms)
         end_ms = _snap_offset(recording.speech, start_ms, max(end_ms, start_ms + FRAME_MS))
-        result.append(
-            AlignedTurn(start_ms, end_ms, _confidence(path, costs, starts[index], ends[index]))
-        )
+        result.append(AlignedTurn(start_ms, end_ms, scorer.confidence(starts[index], ends[index])))
     for index in range(1, len(result)):  # keep turns in order and apart
         previous, turn = result[index - 1], result[index]
         start = max(turn.start_ms, previous.start_ms)
@@ -142,22 +140,32 @@ def _real_frame(path: np.ndarray, synthetic_frame: int) -> int:
     return int(path[min(index, len(path) - 1), 0])
 
 
-def _path_costs(path: np.ndarray, recording: Features, synthetic: Features) -> np.ndarray:
-    real = Signal(recording.mfcc, recording.speech).pooled(FINEST).frames
-    synth = Signal(synthetic.mfcc, synthetic.speech).pooled(FINEST).frames
-    i = np.minimum(path[:, 0], len(real) - 1)
-    j = np.minimum(path[:, 1], len(synth) - 1)
-    diff = real[i] - synth[j]
-    return np.sqrt((diff * diff).sum(axis=1) / real.shape[1])
+class _Scorer:
+    """How sure a turn's placement is: does moving it half a second make the match worse?"""
 
+    SHIFT = 25  # frames of 20 ms
 
-def _confidence(path: np.ndarray, costs: np.ndarray, first: int, last: int) -> float:
-    inside = (path[:, 0] >= first) & (path[:, 0] <= last)
-    if not inside.any():
-        return 0.0
-    typical = float(np.median(costs))
-    mean = float(costs[inside].mean())
-    return round(float(np.clip(1.5 - mean / max(typical, 1e-6), 0.0, 1.0)), 2)
+    def __init__(self, path: np.ndarray, recording: Features, synthetic: Features) -> None:
+        self.real = Signal(recording.mfcc, recording.speech).pooled(FINEST).frames
+        self.synth = Signal(synthetic.mfcc, synthetic.speech).pooled(FINEST).frames
+        self.path = path
+
+    def _mean_cost(self, rows: np.ndarray, columns: np.ndarray) -> float:
+        keep = (rows >= 0) & (rows < len(self.real))
+        if not keep.any():
+            return float("inf")
+        diff = self.real[rows[keep]] - self.synth[np.minimum(columns[keep], len(self.synth) - 1)]
+        return float(np.sqrt((diff * diff).sum(axis=1) / diff.shape[1]).mean())
+
+    def confidence(self, first: int, last: int) -> float:
+        inside = self.path[(self.path[:, 0] >= first) & (self.path[:, 0] <= last)]
+        if len(inside) == 0:
+            return 0.0
+        rows, columns = inside[:, 0], inside[:, 1]
+        here = self._mean_cost(rows, columns)
+        shifted = min(self._mean_cost(rows + d, columns) for d in (-self.SHIFT, self.SHIFT))
+        margin = (shifted - here) / max(here, 1e-6)
+        return round(float(np.clip(margin / 0.3, 0.0, 1.0)), 2)
 
 
 def _snap_onset(speech: np.ndarray, start_ms: int) -> int:

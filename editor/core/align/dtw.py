@@ -26,7 +26,7 @@ FULL_PASS_MAX = 4000  # frames per side in the first (unbanded) pass
 ACCURATE_FACTOR = 32  # 320 ms frames: the coarsest pass that aligns reliably
 WIDE_RADIUS_FRAMES = 6000  # a minute of 10 ms frames: how far the 320 ms pass may stray
 RADIUS = 30  # frames either side of the projected path in finer passes
-EDGE = 0.6  # skipping audio before the first word or after the last costs this × a bad match
+EDGE = 0.35  # skipping audio before the first word or after the last costs this × a bad match
 
 
 class AlignmentCancelled(EditorError):

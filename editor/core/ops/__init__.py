@@ -15,18 +15,29 @@ from editor.core.ops.structure import (
 )
 from editor.core.ops.text import Match, edit_text, find, replace_all, replace_match
 from editor.core.ops.timing import KEEP, mark_reviewed, set_times, shift_times
+from editor.core.ops.timing_tools import (
+    apply_alignment,
+    confirm_times,
+    estimate_missing_times,
+    nudge,
+    stamp_start,
+)
 
 __all__ = [
     "KEEP",
     "Match",
+    "apply_alignment",
+    "confirm_times",
     "delete_turns",
     "edit_text",
+    "estimate_missing_times",
     "find",
     "fix_findings",
     "insert_turns",
     "mark_reviewed",
     "merge_speakers",
     "merge_with_previous",
+    "nudge",
     "redo",
     "rename_speaker",
     "replace_all",
@@ -36,5 +47,6 @@ __all__ = [
     "set_times",
     "shift_times",
     "split_turn",
+    "stamp_start",
     "undo",
 ]
