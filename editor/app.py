@@ -75,8 +75,11 @@ def _screenshot(window: object, out: Path) -> int:
         if start is not None:
             window.player.seek(start + 1500)
             window.view.select_row(2)
+    worker = window.timing.waveform_worker
+    if worker is not None:
+        worker.wait(15_000)  # the waveform, read in the background
     loop = QEventLoop()
-    QTimer.singleShot(400, loop.quit)
+    QTimer.singleShot(500, loop.quit)
     loop.exec()
     if not window.grab().save(str(out)):
         window.close()

@@ -19,8 +19,9 @@ runtime_packages=(
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
   libpulse0
   libvlc5 libvlc-bin vlc-plugin-base
+  espeak-ng  # automatic alignment speaks the transcript
 )
-test_packages=(xvfb xauth xdotool espeak-ng sox libsox-fmt-mp3 desktop-file-utils appstream)
+test_packages=(xvfb xauth xdotool sox libsox-fmt-mp3 desktop-file-utils appstream)
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from editor.core.errors import EditorError, InputError
+from editor.core.errors import Cancelled, EditorError, InputError
 
 Progress = Callable[[float], None]
-Cancelled = Callable[[], bool]
+IsCancelled = Callable[[], bool]
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ FORMATS = {
 }
 
 
-class CutCancelled(EditorError):
+class CutCancelled(Cancelled):
     """The user cancelled the cut; nothing was written."""
 
 
@@ -44,7 +44,7 @@ class _Job:
     start_ms: int
     end_ms: int
     progress: Progress | None
-    cancelled: Cancelled | None
+    cancelled: IsCancelled | None
 
 
 def cut_audio(
@@ -54,7 +54,7 @@ def cut_audio(
     destination: Path,
     *,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: IsCancelled | None = None,
 ) -> None:
     """Write ``source`` from ``start_ms`` to ``end_ms`` to ``destination`` (format by suffix)."""
     import av  # noqa: PLC0415 - PyAV is only needed here and for waveforms

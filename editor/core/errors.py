@@ -31,3 +31,7 @@ class ProjectError(EditorError):
 
 class EditError(EditorError):
     """An operation's arguments do not fit the transcript (unknown turn, offset out of range…)."""
+
+
+class Cancelled(EditorError):
+    """The user stopped a long task; nothing was changed."""

@@ -74,11 +74,22 @@ _PLAYBACK = (
     ActionSpec("replay_turn", "Playback", "&Replay Current Turn", ("Ctrl+Shift+Space",), True),
     ActionSpec("seek_selected", "Playback", "Play from &Selected Turn", ("Ctrl+J",), True),
 )
+_TIMING = (
+    ActionSpec("stamp", "Timing", "&Stamp Start at Playhead and Next", ("F9",), True),
+    ActionSpec("nudge_start_back", "Timing", "Start 0.1 s &Earlier", ("Ctrl+Left",)),
+    ActionSpec("nudge_start_on", "Timing", "Start 0.1 s &Later", ("Ctrl+Right",)),
+    ActionSpec("nudge_end_back", "Timing", "End 0.1 s Ea&rlier", ("Ctrl+Shift+Left",)),
+    ActionSpec("nudge_end_on", "Timing", "End 0.1 s La&ter", ("Ctrl+Shift+Right",)),
+    ActionSpec("estimate", "Timing", "Es&timate Missing Times"),
+    ActionSpec("confirm", "Timing", "&Confirm Times of Selected Turns", ("Ctrl+Shift+T",)),
+    ActionSpec("align", "Timing", "&Align to Audio (keep confirmed times)…", ("Ctrl+Shift+A",)),
+    ActionSpec("align_all", "Timing", "Align &Everything Again…"),
+)
 _HELP = (
     ActionSpec("shortcuts", "Help", "&Keyboard Shortcuts", ("F1",)),
     ActionSpec("about", "Help", "&About Transcript Editor"),
 )
-SPECS: tuple[ActionSpec, ...] = (*_FILE, *_EDIT, *_VIEW, *_PLAYBACK, *_HELP)
+SPECS: tuple[ActionSpec, ...] = (*_FILE, *_EDIT, *_VIEW, *_PLAYBACK, *_TIMING, *_HELP)
 
 
 def build_actions(window: QWidget) -> dict[str, QAction]:

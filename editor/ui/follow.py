@@ -8,6 +8,7 @@ to hear it) brings it back.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QAbstractItemView
 
 from editor.ui.turn_model import TurnListModel
 from editor.ui.turn_view import TurnListView
@@ -29,6 +30,8 @@ class FollowController(QObject):
         row = self.model.row_at_time(position_ms)
         previous = self.model.current_row()
         self.model.set_current_row(row)
+        if self.view.state() == QAbstractItemView.State.EditingState:
+            self.suspend()  # never move the selection (and close the editor) under the typing
         if row is not None and row != previous and self.enabled and not self.suspended:
             self.view.show_row(row, select=True)
 

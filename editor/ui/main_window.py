@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QUndoView,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,7 @@ from editor.ui.player_controller import PlayerController
 from editor.ui.settings import Settings
 from editor.ui.speaker_editor import SpeakerLineEdit
 from editor.ui.speakers_panel import SpeakersPanel
+from editor.ui.timing_controller import TimingController
 from editor.ui.transport import TransportBar
 from editor.ui.turn_delegate import GUTTER, PAD
 from editor.ui.turn_model import TurnListModel
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.edits = EditController(self)
         self.glossary = GlossaryController(self)
         self.notes = NotesController(self)
+        self.timing = TimingController(self)
         self._build_layout()
         self._build_docks()
         build_menus(self)
@@ -91,9 +94,11 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.view)
-        player_area = QWidget()  # the transport now, the waveform later
-        QVBoxLayout(player_area).addWidget(self.transport)
-        player_area.layout().setContentsMargins(0, 0, 0, 0)
+        player_area = QWidget()
+        player_layout = QVBoxLayout(player_area)
+        player_layout.setContentsMargins(0, 0, 0, 0)
+        player_layout.addWidget(self.transport)
+        player_layout.addWidget(self.timing.waveform, 1)
         transcript_area = QWidget()
         layout = QVBoxLayout(transcript_area)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +123,7 @@ class MainWindow(QMainWindow):
         self.notes_dock = self._dock("Show Notes", "showNotesDock", self.notes.notes_panel)
         for dock in (self.glossary_dock, self.clips_dock, self.chapters_dock, self.notes_dock):
             self.tabifyDockWidget(self.speakers_dock, dock)
+        self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
         self.speakers_dock.raise_()
         self.history_view = QUndoView(self.edits.runner.stack)
         self.history_view.setEmptyLabel("(opened)")
@@ -200,6 +206,7 @@ class MainWindow(QMainWindow):
             return
         self.view.commit_open_editor()
         self.notes.notes_panel.flush()
+        self.timing.stop_workers()
         self.player.pause()
         self.player.load(None)
         self.edits.runner.reset()
@@ -225,12 +232,14 @@ class MainWindow(QMainWindow):
         if media is None:
             self.player.load(None)
             self.transport.set_enabled(False)
+            self.timing.load_waveform(None)
             if link is not None:
                 self.banner.show_missing(link.relative_path or link.absolute_path)
             return
         self.player.load(media, link.duration_ms if link else None)
         self.player.set_rate(self.settings.rate())
         self.transport.set_enabled(True)
+        self.timing.load_waveform(media)
 
     def _update_title(self) -> None:
         name = self.store.path.stem if self.store is not None else None
@@ -343,8 +352,8 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 760)
         state = self.settings.window_state()
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            self.resizeDocks([self.speakers_dock], [340], Qt.Orientation.Horizontal)
         splitter = self.settings.splitter()
         if splitter is not None:
             self.splitter.restoreState(splitter)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from editor.core.model import Turn
+from editor.core.model import ALIGNED, ESTIMATED, Turn
 from editor.core.timecode import format_clock
 from editor.ui.text_layout import (
     ALIGN_TOP_LEFT,
@@ -29,6 +29,8 @@ GUTTER = 72
 PAD = 7
 CURRENT_BAR = 4
 REVIEWED_COLOR = "#009E73"
+LOW_CONFIDENCE = 0.3
+LOW_CONFIDENCE_COLOR = "#D55E00"
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -148,7 +150,15 @@ class TurnDelegate(QStyledItemDelegate):
             line,
         )
         label = format_clock(turn.start_ms) if turn.start_ms is not None else "–:––"
+        font = QFont(option.font)
+        if turn.timing == ESTIMATED:
+            label = "≈" + label
+            font.setItalic(True)
+        elif turn.timing == ALIGNED and (turn.confidence or 0) < LOW_CONFIDENCE:
+            painter.setPen(QColor(LOW_CONFIDENCE_COLOR))
+        painter.setFont(font)
         painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label)
+        painter.setFont(option.font)
         if turn.reviewed:
             painter.setPen(QColor(REVIEWED_COLOR))
             box.translate(0, line + 2)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QActionGroup
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from editor.core.formats import export_choices
+from editor.core.ops.timing_tools import NUDGE_MS
 from editor.core.project.project_exports import PROJECT_EXPORTS
 from editor.ui import file_commands
 from editor.ui.actions import SPECS
@@ -103,7 +104,17 @@ def _rewind_menu(window: MainWindow) -> QMenu:
 
 
 def connect_actions(window: MainWindow) -> None:
-    a, edits, player, view = window.actions_by_key, window.edits, window.player, window.view
+    for connect in (
+        _connect_file,
+        _connect_undo,
+        _connect_edit,
+        _connect_view_and_playback,
+        _connect_timing,
+    ):
+        connect(window, window.actions_by_key)
+
+
+def _connect_file(window: MainWindow, a: dict[str, QAction]) -> None:
     a["new"].triggered.connect(lambda: file_commands.new_project(window))
     a["open"].triggered.connect(lambda: file_commands.open_dialog(window))
     a["import"].triggered.connect(lambda: file_commands.import_dialog(window))
@@ -113,7 +124,12 @@ def connect_actions(window: MainWindow) -> None:
     a["new_clip"].triggered.connect(window.notes.new_clip)
     a["new_chapter"].triggered.connect(window.notes.add_chapter_dialog)
     a["quit"].triggered.connect(window.close)
-    stack = edits.runner.stack
+    a["shortcuts"].triggered.connect(lambda: show_shortcuts(window))
+    a["about"].triggered.connect(window.show_about)
+
+
+def _connect_undo(window: MainWindow, a: dict[str, QAction]) -> None:
+    stack = window.edits.runner.stack
     a["undo"].triggered.connect(stack.undo)
     a["redo"].triggered.connect(stack.redo)
     stack.canUndoChanged.connect(a["undo"].setEnabled)
@@ -122,6 +138,10 @@ def connect_actions(window: MainWindow) -> None:
     stack.redoTextChanged.connect(lambda t: a["redo"].setText(f"&Redo {t}".strip()))
     a["undo"].setEnabled(False)
     a["redo"].setEnabled(False)
+
+
+def _connect_edit(window: MainWindow, a: dict[str, QAction]) -> None:
+    edits = window.edits
     a["edit_text"].triggered.connect(window.edit_current_text)
     a["edit_speaker"].triggered.connect(window.edit_current_speaker)
     a["merge_previous"].triggered.connect(edits.merge_selected_with_previous)
@@ -135,11 +155,15 @@ def connect_actions(window: MainWindow) -> None:
     a["next_issue"].triggered.connect(lambda: window.glossary.next_issue(1))
     a["previous_issue"].triggered.connect(lambda: window.glossary.next_issue(-1))
     a["copy"].triggered.connect(window.copy_selected_turns)
-    a["select_all"].triggered.connect(view.selectAll)
+    a["select_all"].triggered.connect(window.view.selectAll)
     for number in range(1, 10):
         a[f"assign_{number}"].triggered.connect(
             lambda _=False, n=number: edits.set_speaker_number(n)
         )
+
+
+def _connect_view_and_playback(window: MainWindow, a: dict[str, QAction]) -> None:
+    player = window.player
     a["follow"].setChecked(window.follow.enabled)
     a["follow"].toggled.connect(window.set_follow)
     a["jump_current"].triggered.connect(window.follow.resume)
@@ -154,5 +178,16 @@ def connect_actions(window: MainWindow) -> None:
     a["normal_speed"].triggered.connect(lambda: player.set_rate(1.0))
     a["replay_turn"].triggered.connect(window.replay_current_turn)
     a["seek_selected"].triggered.connect(window.play_selected_turn)
-    a["shortcuts"].triggered.connect(lambda: show_shortcuts(window))
-    a["about"].triggered.connect(window.show_about)
+
+
+def _connect_timing(window: MainWindow, a: dict[str, QAction]) -> None:
+    timing = window.timing
+    a["stamp"].triggered.connect(timing.stamp)
+    a["nudge_start_back"].triggered.connect(lambda: timing.nudge("start", -NUDGE_MS))
+    a["nudge_start_on"].triggered.connect(lambda: timing.nudge("start", NUDGE_MS))
+    a["nudge_end_back"].triggered.connect(lambda: timing.nudge("end", -NUDGE_MS))
+    a["nudge_end_on"].triggered.connect(lambda: timing.nudge("end", NUDGE_MS))
+    a["estimate"].triggered.connect(timing.estimate)
+    a["confirm"].triggered.connect(timing.confirm)
+    a["align"].triggered.connect(lambda: timing.align(keep_confirmed=True))
+    a["align_all"].triggered.connect(lambda: timing.align(keep_confirmed=False))

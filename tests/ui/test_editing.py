@@ -291,3 +291,15 @@ def test_save_a_copy_and_history(opened: MainWindow, tmp_path: Path, qtbot: obje
     assert on_disk(copy)[0][0] == "Changed."
     assert opened.edits.runner.stack.count() == 1
     assert opened.history_view.model().rowCount() == 2  # "(opened)" and the edit
+
+
+def test_playback_does_not_close_the_editor_under_the_typing(
+    opened: MainWindow, demo_project: Path, truth: list[dict[str, float]], qtbot: object
+) -> None:
+    box = open_editor_on(opened, qtbot, 2)
+    type_text(qtbot, " still typing")
+    opened.follow.on_position(round(truth[6]["start"] * 1000) + 500)  # the audio moves on
+    assert opened.view.open_text_editor() is box
+    assert opened.follow.suspended
+    key(qtbot, code=Qt.Key.Key_Return)
+    assert on_disk(demo_project)[2][0].endswith(" still typing")

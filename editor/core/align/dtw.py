@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from editor.core.errors import EditorError
+from editor.core.errors import Cancelled, EditorError
 
 Progress = Callable[[float], None]
 FULL_PASS_MAX = 4000  # frames per side in the first (unbanded) pass
@@ -29,7 +29,7 @@ RADIUS = 30  # frames either side of the projected path in finer passes
 EDGE = 0.35  # skipping audio before the first word or after the last costs this × a bad match
 
 
-class AlignmentCancelled(EditorError):
+class AlignmentCancelled(Cancelled):
     """The user stopped the alignment; nothing was changed."""
 
 

@@ -78,19 +78,40 @@ def load_audio(path: Path, rate: int = RATE) -> np.ndarray:
         # the resampler on every small frame costs more than decoding.
         resampler = _Resampler(stream.rate, rate)
         for frame in container.decode(stream):
-            resampler.feed(_mono(frame))
+            resampler.feed(mono_samples(frame))
         return resampler.finish()
 
 
-def _mono(frame: Any) -> np.ndarray:
-    data = frame.to_ndarray()
+_SAMPLE_TYPES: dict[str, tuple[type[np.generic], float]] = {  # NumPy type, full scale
+    "flt": (np.float32, 1.0),
+    "fltp": (np.float32, 1.0),
+    "dbl": (np.float64, 1.0),
+    "dblp": (np.float64, 1.0),
+    "s16": (np.int16, 32768.0),
+    "s16p": (np.int16, 32768.0),
+    "s32": (np.int32, 2147483648.0),
+    "s32p": (np.int32, 2147483648.0),
+}
+
+
+def mono_samples(frame: Any) -> np.ndarray:
+    """A decoded PyAV audio frame as mono float32 samples (read straight from its planes)."""
+    known = _SAMPLE_TYPES.get(frame.format.name)
+    if known is None:  # unusual formats: the slow, general way
+        data = frame.to_ndarray().astype(np.float64)
+        return data.reshape(-1, len(frame.layout.channels)).mean(axis=1).astype(np.float32)
+    kind, scale = known
     channels = len(frame.layout.channels)
-    if not frame.format.is_planar:
-        data = data.reshape(-1, channels).T
-    mono = data.mean(axis=0) if channels > 1 else data[0]
-    if np.issubdtype(mono.dtype, np.integer):
-        return (mono / float(np.iinfo(data.dtype).max + 1)).astype(np.float32)
-    return mono.astype(np.float32)
+    count = frame.samples
+    if frame.format.is_planar:
+        planes = [np.frombuffer(p, dtype=kind, count=count) for p in frame.planes[:channels]]
+        mono = planes[0] if channels == 1 else np.mean(planes, axis=0)
+    else:
+        data = np.frombuffer(frame.planes[0], dtype=kind, count=count * channels)
+        mono = data if channels == 1 else data.reshape(count, channels).mean(axis=1)
+    if scale == 1.0:
+        return mono.astype(np.float32, copy=False)
+    return (mono / scale).astype(np.float32)
 
 
 def resample(samples: np.ndarray, rate: int, target: int = RATE) -> np.ndarray:

@@ -1,0 +1,166 @@
+"""Timing in the window: stamping, nudging, estimating, confirming, aligning, the waveform.
+
+Alignment and waveform reading run in worker threads that never touch the project file; their
+results come back to the main thread, where alignment becomes one undoable step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog
+
+from editor.core import ops
+from editor.core.align.project import AlignmentPlan, plan, run
+from editor.core.changes import Changes
+from editor.core.errors import Cancelled, EditorError
+from editor.core.waveform import compute_peaks, load_cached, save_cached
+from editor.ui.waveform_view import WaveformView
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from editor.ui.main_window import MainWindow
+
+
+class Worker(QThread):
+    """Runs ``job(progress, cancelled)`` off the main thread and reports back by signals."""
+
+    progressed = Signal(float)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, job: Callable[[Callable[[float], None], Callable[[], bool]], Any]) -> None:
+        super().__init__()
+        self.job = job
+        self.cancelled = False
+
+    def run(self) -> None:
+        try:
+            result = self.job(self.progressed.emit, lambda: self.cancelled)
+        except Cancelled:
+            self.failed.emit("")
+        except EditorError as error:
+            self.failed.emit(str(error))
+        else:
+            self.succeeded.emit(result)
+
+
+class TimingController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.waveform = WaveformView()
+        self.worker: Worker | None = None
+        self.waveform_worker: Worker | None = None
+        self.waveform.seek_requested.connect(window.player.seek)
+        self.waveform.boundary_moved.connect(self.move_boundary)
+        window.player.position_changed.connect(self.waveform.set_position)
+        window.edits.runner.after_change.append(lambda _c: self.refresh_turns())
+
+    # -- keys ----------------------------------------------------------------------------------
+
+    def _selected_id(self) -> int | None:
+        row = self.window.view.current_row()
+        return self.window.model.turn(row).id if row is not None else None
+
+    def stamp(self) -> None:
+        """The selected turn starts at the playhead; go on to the next turn."""
+        turn_id = self._selected_id()
+        if turn_id is None or not self.window.player.has_media:
+            return
+        position = self.window.player.position()
+        self.window.follow.suspend()  # the user leads the selection while stamping
+        if self.window.edits.run(lambda s: ops.stamp_start(s, turn_id, position)) is not None:
+            row = self.window.model.row_of(turn_id)
+            if row is not None and row + 1 < self.window.model.rowCount():
+                self.window.view.select_row(row + 1)
+
+    def nudge(self, edge: str, delta_ms: int) -> None:
+        turn_id = self._selected_id()
+        if turn_id is not None:
+            self.window.edits.run(lambda s: ops.nudge(s, turn_id, edge, delta_ms))
+
+    def estimate(self) -> None:
+        changes = self.window.edits.run(ops.estimate_missing_times)
+        if changes is not None:
+            self.window.statusBar().showMessage(f"Estimated times for {changes.count} turns", 5000)
+
+    def confirm(self) -> None:
+        ids = [self.window.model.turn(r).id for r in self.window.view.selected_rows()]
+        self.window.edits.run(lambda s: ops.confirm_times(s, ids))
+
+    def move_boundary(self, turn_id: int, start_ms: int) -> None:
+        self.window.edits.run(lambda s: ops.set_times(s, turn_id, start_ms=start_ms))
+
+    # -- alignment -----------------------------------------------------------------------------
+
+    def align(self, keep_confirmed: bool = True, show_progress: bool = True) -> Worker | None:
+        store = self.window.store
+        if store is None:
+            return None
+        self.window.view.commit_open_editor()
+        try:
+            job: AlignmentPlan = plan(store, keep_confirmed)
+        except EditorError as error:
+            self.window.show_error(str(error))
+            return None
+        worker = self.worker = Worker(lambda progress, cancelled: run(job, progress, cancelled))
+        worker.succeeded.connect(self._apply_alignment)
+        worker.failed.connect(lambda message: message and self.window.show_error(message))
+        if show_progress:
+            dialog = QProgressDialog(
+                "Aligning the transcript to the audio…", "Cancel", 0, 1000, self.window
+            )
+            dialog.setMinimumDuration(0)
+            worker.progressed.connect(lambda f: dialog.setValue(round(f * 1000)))
+            dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
+            worker.finished.connect(dialog.reset)
+        worker.start()
+        return worker
+
+    def _apply_alignment(self, results: dict[int, tuple[int, int, float]]) -> None:
+        changes: Changes | None = self.window.edits.run(lambda s: ops.apply_alignment(s, results))
+        if changes is None:
+            return
+        low = sum(1 for _s, _e, c in results.values() if c < 0.3)
+        note = f"; {low} with low confidence (orange times)" if low else ""
+        self.window.statusBar().showMessage(f"Aligned {changes.count} turns{note}", 10_000)
+
+    # -- the waveform --------------------------------------------------------------------------
+
+    def load_waveform(self, media: Path | None) -> None:
+        store = self.window.store
+        self.refresh_turns()
+        if store is None or media is None:
+            self.waveform.set_peaks(None)
+            return
+        cached = load_cached(store)
+        if cached is not None:
+            self.waveform.set_peaks(cached)
+            return
+        worker = self.waveform_worker = Worker(
+            lambda progress, cancelled: compute_peaks(media, progress=progress, cancelled=cancelled)
+        )
+        worker.progressed.connect(self.waveform.show_progress)
+        worker.succeeded.connect(self._waveform_ready)
+        worker.start()
+
+    def _waveform_ready(self, peaks: np.ndarray) -> None:
+        if self.window.store is not None:
+            save_cached(self.window.store, peaks)
+        self.waveform.set_peaks(peaks)
+
+    def stop_workers(self) -> None:
+        for worker in (self.worker, self.waveform_worker):
+            if worker is not None and worker.isRunning():
+                worker.cancelled = True
+                worker.wait(10_000)
+
+    def refresh_turns(self) -> None:
+        model = self.window.model
+        colors = {s.id: s.color or "#888888" for s in model.speakers()}
+        self.waveform.set_turns(model.turns(), colors)
