@@ -75,3 +75,13 @@ def store(project_path: Path) -> Iterator[object]:
 
     with ProjectStore.open(project_path) as opened:
         yield opened
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests.reliability.figures import summary_lines
+
+    lines = summary_lines()
+    if lines:
+        terminalreporter.section("reliability figures")
+        for line in lines:
+            terminalreporter.write_line(line)

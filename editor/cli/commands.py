@@ -27,6 +27,7 @@ from editor.core.glossary import GlossaryMatcher, MarkRule, scan
 from editor.core.glossary.csv_io import read_glossary_csv, write_glossary_csv
 from editor.core.glossary.scan import issues
 from editor.core.model import GlossaryTerm, Transcript
+from editor.core.ops.bulk import BEFORE_REPLACE_ALL, BEFORE_REPLACE_TRANSCRIPT
 from editor.core.project.create import create_project
 from editor.core.project.exporting import transcript_for_export
 from editor.core.project.info import project_info
@@ -51,7 +52,9 @@ def import_(args: argparse.Namespace) -> int:
     transcript = _read(args.file, args)
     with ProjectStore.open(args.project) as store:
         if args.replace:
-            changes = ops.replace_transcript(store, transcript)
+            changes = ops.bulk_step(
+                store, BEFORE_REPLACE_TRANSCRIPT, lambda s: ops.replace_transcript(s, transcript)
+            )
         else:
             changes = ops.insert_turns(store, transcript.turns, label="Import transcript")
     print(f"imported {len(changes.turns_inserted)} turns into {args.project}")
@@ -118,7 +121,11 @@ def replace(args: argparse.Namespace) -> int:
             if speaker is None:
                 raise EditorError(f"{args.project}: no speaker named {args.speaker!r}")
             speaker_id = speaker.id
-        changes = ops.replace_all(store, query, args.replacement, speaker_id=speaker_id)
+        changes = ops.bulk_step(
+            store,
+            BEFORE_REPLACE_ALL,
+            lambda s: ops.replace_all(s, query, args.replacement, speaker_id=speaker_id),
+        )
     print(changes.count)
     return 0
 
@@ -151,7 +158,7 @@ def check(args: argparse.Namespace) -> int:
 
 def glossary_import(args: argparse.Namespace) -> int:
     drafts = read_glossary_csv(args.file)
-    with ProjectStore.open(args.project) as store, store.db.atomic():
+    with ProjectStore.open(args.project) as store, store.writing():
         for draft in drafts:
             store.glossary.add(draft.term, draft.variants, draft.case_rule, draft.note)
     print(f"imported {len(drafts)} term(s) into {args.project}")

@@ -17,6 +17,7 @@ from editor.core.clips import clip_from_turns
 from editor.core.episode_page import read_episode_page
 from editor.core.errors import EditorError
 from editor.core.model import Clip, Turn
+from editor.core.ops.bulk import BEFORE_ALIGN
 from editor.core.project.store import ProjectStore
 from editor.core.textfile import read_text
 from editor.core.timecode import format_clock
@@ -26,7 +27,7 @@ def shownotes_import(args: argparse.Namespace) -> int:
     page = read_episode_page(read_text(args.page))
     with ProjectStore.open(args.project) as store:
         store.set_episode(page.meta)
-        with store.db.atomic():
+        with store.writing():
             for term in page.glossary:
                 store.glossary.add(term.term, term.variants, term.case_rule, term.note)
         imported = 0
@@ -181,7 +182,7 @@ def align(args: argparse.Namespace) -> int:
             print("every turn has confirmed times; nothing to align (use --reset to redo them)")
             return 0
         results = run(job, progress=_progress_printer() if args.progress else None)
-        changes = ops.apply_alignment(store, results)
+        changes = ops.bulk_step(store, BEFORE_ALIGN, lambda s: ops.apply_alignment(s, results))
     numbers = {turn_id: number for number, turn_id in enumerate(job.turn_ids, 1)}
     low = sorted(numbers[t] for t, (_s, _e, c) in results.items() if c < LOW_CONFIDENCE)
     if args.json:

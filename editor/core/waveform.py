@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from editor.core.align.features import mono_samples
-from editor.core.errors import Cancelled
+from editor.core.errors import Cancelled, ProjectError
 from editor.core.project.store import ProjectStore
 
 BUCKET_MS = 10
@@ -99,10 +99,13 @@ def save_cached(store: ProjectStore, peaks: np.ndarray) -> None:
     if link is None or store.readonly:
         return
     blob = zlib.compress((np.clip(peaks, 0, 1) * 255).astype(np.uint8).tobytes(), 6)
-    with store.db.atomic():
-        store.db.execute(
-            "INSERT INTO waveform (id, head_sha256, bucket_ms, peaks) VALUES (1, ?, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET head_sha256 = excluded.head_sha256, "
-            "bucket_ms = excluded.bucket_ms, peaks = excluded.peaks",
-            (link.head_sha256, BUCKET_MS, blob),
-        )
+    try:
+        with store.writing():
+            store.db.execute(
+                "INSERT INTO waveform (id, head_sha256, bucket_ms, peaks) VALUES (1, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET head_sha256 = excluded.head_sha256, "
+                "bucket_ms = excluded.bucket_ms, peaks = excluded.peaks",
+                (link.head_sha256, BUCKET_MS, blob),
+            )
+    except ProjectError:
+        pass  # only a cache: it is computed again next time

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 
 from editor.core import ops
 from editor.core.changes import Changes
+from editor.core.ops.bulk import BEFORE_REPLACE_ALL
 from editor.core.project.store import ProjectStore
 from editor.core.search import SearchQuery
 from editor.ui.undo import OperationRunner
@@ -144,7 +145,11 @@ class EditController(QObject):
     # -- find and replace ----------------------------------------------------------------------
 
     def replace_all(self, query: SearchQuery, replacement: str, speaker_id: int | None) -> int:
-        changes = self.run(lambda s: ops.replace_all(s, query, replacement, speaker_id))
+        changes = self.run(
+            lambda s: ops.bulk_step(
+                s, BEFORE_REPLACE_ALL, lambda s: ops.replace_all(s, query, replacement, speaker_id)
+            )
+        )
         return changes.count if changes is not None else 0
 
     def replace_match(self, query: SearchQuery, match: ops.Match, replacement: str) -> bool:

@@ -22,6 +22,7 @@ from editor.core.formats import (
 from editor.core.formats import (
     export as export_transcript,
 )
+from editor.core.ops.bulk import BEFORE_REPLACE_TRANSCRIPT
 from editor.core.project.create import create_project
 from editor.core.project.exporting import transcript_for_export
 from editor.core.project.media_link import matches
@@ -113,7 +114,11 @@ def take_transcript(window: MainWindow, path: Path, replace: bool | None = None)
         if replace is None:
             return
     if replace:
-        changes = window.edits.run(lambda s: ops.replace_transcript(s, transcript))
+        changes = window.edits.run(
+            lambda s: ops.bulk_step(
+                s, BEFORE_REPLACE_TRANSCRIPT, lambda s: ops.replace_transcript(s, transcript)
+            )
+        )
     else:
         changes = window.edits.run(
             lambda s: ops.insert_turns(s, transcript.turns, label="Import transcript")

@@ -24,6 +24,7 @@ from editor.core.errors import EditorError
 from editor.core.glossary import Finding, Hit, Kind
 from editor.core.glossary.csv_io import read_glossary_csv, write_glossary_csv
 from editor.core.model import CaseRule
+from editor.core.ops.bulk import BEFORE_FIX_ALL
 from editor.ui.glossary_panel import GlossaryPanel
 from editor.ui.glossary_state import GlossaryState
 
@@ -75,7 +76,12 @@ class GlossaryController(QObject):
         wanted = [f for f in findings if f.kind != Kind.CANONICAL]
         if not wanted:
             return 0
-        changes = self.window.edits.run(lambda s: ops.fix_findings(s, wanted))
+        if len(wanted) > 1:
+            changes = self.window.edits.run(
+                lambda s: ops.bulk_step(s, BEFORE_FIX_ALL, lambda s: ops.fix_findings(s, wanted))
+            )
+        else:
+            changes = self.window.edits.run(lambda s: ops.fix_findings(s, wanted))
         count = changes.count if changes is not None else 0
         self.state.rescan()
         self.window.statusBar().showMessage(f"Fixed {count} glossary issue(s)", 5000)
@@ -199,7 +205,7 @@ class GlossaryController(QObject):
         except EditorError as error:
             QMessageBox.warning(self.window, "Cannot Import Glossary", str(error))
             return 0
-        with store.db.atomic():
+        with store.writing():
             for draft in drafts:
                 store.glossary.add(draft.term, draft.variants, draft.case_rule, draft.note)
         self.reload()

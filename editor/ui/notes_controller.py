@@ -270,7 +270,7 @@ class NotesController(QObject):
             self.window.show_error(str(error))
             return False
         store.set_episode(page.meta)
-        with store.db.atomic():
+        with store.writing():
             for term in page.glossary:
                 store.glossary.add(term.term, term.variants, term.case_rule, term.note)
         if page.transcript is not None and store.turn_count() == 0:

@@ -17,6 +17,7 @@ from editor.core import ops
 from editor.core.align.project import AlignmentPlan, plan, run
 from editor.core.changes import Changes
 from editor.core.errors import Cancelled, EditorError
+from editor.core.ops.bulk import BEFORE_ALIGN
 from editor.core.waveform import compute_peaks, load_cached, save_cached
 from editor.ui.waveform_view import WaveformView
 
@@ -123,7 +124,9 @@ class TimingController(QObject):
         return worker
 
     def _apply_alignment(self, results: dict[int, tuple[int, int, float]]) -> None:
-        changes: Changes | None = self.window.edits.run(lambda s: ops.apply_alignment(s, results))
+        changes: Changes | None = self.window.edits.run(
+            lambda s: ops.bulk_step(s, BEFORE_ALIGN, lambda s: ops.apply_alignment(s, results))
+        )
         if changes is None:
             return
         low = sum(1 for _s, _e, c in results.values() if c < 0.3)

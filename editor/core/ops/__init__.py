@@ -3,6 +3,7 @@
 The GUI's undo stack and the command line both call these; nothing else writes turns or speakers.
 """
 
+from editor.core.ops.bulk import bulk_step
 from editor.core.ops.glossary import fix_findings
 from editor.core.ops.history import redo, undo
 from editor.core.ops.speakers import merge_speakers, rename_speaker, set_speaker
@@ -27,6 +28,7 @@ __all__ = [
     "KEEP",
     "Match",
     "apply_alignment",
+    "bulk_step",
     "confirm_times",
     "delete_turns",
     "edit_text",

@@ -80,14 +80,20 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     return conn
 
 
+class ProjectReadOnly(ProjectError):
+    """The file or its folder cannot be written: it can still be opened read-only."""
+
+
 def check_writable(path: Path) -> None:
     """Refuse files the user marked read-only (even as root) and folders we cannot write into."""
     mode = path.stat().st_mode
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
-        raise ProjectError(path, "is read-only; make it writable to edit it, or open it read-only")
+        raise ProjectReadOnly(
+            path, "is read-only; make it writable to edit it, or open it read-only"
+        )
     folder = path.parent
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise ProjectError(
+        raise ProjectReadOnly(
             path, f"its folder {folder} is read-only; the project needs to write its journal there"
         )
 
@@ -98,3 +104,21 @@ def configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
+
+
+def explain_write_error(error: sqlite3.Error) -> str:
+    """What a refused write means to the user, who needs to know the project is unharmed."""
+    code = getattr(error, "sqlite_errorcode", None)
+    kept = "the change was not saved, and the project is as it was before it"
+    if code == sqlite3.SQLITE_FULL:
+        return (
+            f"the disk is full (or the project reached its size limit): {kept}. "
+            "Free some space and try again"
+        )
+    if code is not None and code & 0xFF == sqlite3.SQLITE_READONLY:
+        return f"can no longer be written (read-only disk or permissions): {kept}"
+    if code is not None and code & 0xFF == sqlite3.SQLITE_IOERR:
+        return f"the disk reported an error ({error}): {kept}"
+    if code == sqlite3.SQLITE_BUSY:
+        return f"another program is writing to it: {kept}. Try again in a moment"
+    return f"{kept} ({error})"

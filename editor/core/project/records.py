@@ -33,8 +33,7 @@ class Glossary:
     ) -> GlossaryTerm:
         if not term.strip():
             raise EditError("a glossary term cannot be empty")
-        self._store.require_writable()
-        with self._store.db.atomic():
+        with self._store.writing():
             cursor = self._store.db.conn.execute(
                 "INSERT INTO glossary_terms (term, variants, case_rule, note) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(term) DO UPDATE SET variants = excluded.variants, "
@@ -45,8 +44,7 @@ class Glossary:
         return GlossaryTerm(term_id, term, variants, case_rule, note)
 
     def remove(self, term_id: int) -> None:
-        self._store.require_writable()
-        with self._store.db.atomic():
+        with self._store.writing():
             self._store.db.conn.execute("DELETE FROM glossary_terms WHERE id = ?", (term_id,))
 
     def add_variant(self, term_id: int, variant: str) -> GlossaryTerm:
@@ -66,8 +64,7 @@ class Glossary:
         return {(r["turn_id"], r["found"]) for r in rows}
 
     def ignore(self, turn_id: int, found: str) -> None:
-        self._store.require_writable()
-        with self._store.db.atomic():
+        with self._store.writing():
             self._store.db.conn.execute(
                 "INSERT OR IGNORE INTO glossary_ignores (turn_id, found) VALUES (?, ?)",
                 (turn_id, found),
@@ -79,8 +76,7 @@ class Glossary:
     def set_mark_rule(self, rule: str) -> None:
         if rule not in ("every", "first"):
             raise EditError(f"the mark rule is 'every' or 'first', not {rule!r}")
-        self._store.require_writable()
-        with self._store.db.atomic():
+        with self._store.writing():
             self._store.db.conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('mark_rule', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -105,8 +101,7 @@ class Clips:
     def add(self, clip: Clip) -> Clip:
         """Store a new clip (its ``id`` is ignored) and return it with its id."""
         _check_clip(clip)
-        self._store.require_writable()
-        with self._store.db.atomic():
+        with self._store.writing():
             cursor = self._store.db.conn.execute(
                 "INSERT INTO clips (start_ms, end_ms, title, quote, tags, note, speaker, in_notes) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -117,8 +112,7 @@ class Clips:
 
     def update(self, clip: Clip) -> Clip:
         _check_clip(clip)
-        self._store.require_writable()
-        with self._store.db.atomic():
+        with self._store.writing():
             self._store.db.conn.execute(
                 "UPDATE clips SET start_ms = ?, end_ms = ?, title = ?, quote = ?, tags = ?, "
                 "note = ?, speaker = ?, in_notes = ? WHERE id = ?",
@@ -127,8 +121,7 @@ class Clips:
         return clip
 
     def remove(self, clip_id: int) -> None:
-        self._store.require_writable()
-        with self._store.db.atomic():
+        with self._store.writing():
             self._store.db.conn.execute("DELETE FROM clips WHERE id = ?", (clip_id,))
 
 
@@ -161,8 +154,7 @@ class Chapters:
     def add(self, chapter: Chapter) -> Chapter:
         """Store a new chapter (its ``id`` is ignored) and return it with its id."""
         _check_chapter(chapter)
-        self._store.require_writable()
-        with self._store.db.atomic():
+        with self._store.writing():
             cursor = self._store.db.conn.execute(
                 "INSERT INTO chapters (start_ms, title, url, img, toc, turn_id) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -173,8 +165,7 @@ class Chapters:
 
     def update(self, chapter: Chapter) -> Chapter:
         _check_chapter(chapter)
-        self._store.require_writable()
-        with self._store.db.atomic():
+        with self._store.writing():
             self._store.db.conn.execute(
                 "UPDATE chapters SET start_ms = ?, title = ?, url = ?, img = ?, toc = ?, "
                 "turn_id = ? WHERE id = ?",
@@ -183,8 +174,7 @@ class Chapters:
         return chapter
 
     def remove(self, chapter_id: int) -> None:
-        self._store.require_writable()
-        with self._store.db.atomic():
+        with self._store.writing():
             self._store.db.conn.execute("DELETE FROM chapters WHERE id = ?", (chapter_id,))
 
 

@@ -21,8 +21,9 @@ from editor import __version__
 from editor.core.errors import EditError, ProjectError
 from editor.core.model import EpisodeMeta, MediaLink, Speaker, Transcript, TranscriptTurn, Turn
 from editor.core.project import file as project_file
-from editor.core.project import media_link, rows
+from editor.core.project import media_link, rows, snapshots
 from editor.core.project.edit_session import EditSession
+from editor.core.project.lock import ProjectLock
 from editor.core.project.records import Chapters, Clips, Glossary
 from editor.core.project.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
 
@@ -40,10 +41,15 @@ def _upgraded_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
 class ProjectStore:
     """An open project file. Use ``open``/``create``, and ``close`` (or ``with``) when done."""
 
-    def __init__(self, db: Database, path: Path, *, readonly: bool) -> None:
+    def __init__(
+        self, db: Database, path: Path, *, readonly: bool, lock: ProjectLock | None = None
+    ) -> None:
         self.db = db
         self.path = path
         self.readonly = readonly
+        self._lock = lock
+        # Set when the snapshot taken on opening failed: worth telling, not worth refusing.
+        self.snapshot_problem: str | None = None
         self.glossary = Glossary(self)
         self.clips = Clips(self)
         self.chapters = Chapters(self)
@@ -51,8 +57,19 @@ class ProjectStore:
     # -- lifecycle -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> ProjectStore:
-        """Open an existing project; raise ``ProjectError`` with a clear reason otherwise."""
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        readonly: bool = False,
+        break_foreign_lock: bool = False,
+        snapshot: bool = True,
+    ) -> ProjectStore:
+        """Open an existing project; raise ``ProjectError`` with a clear reason otherwise.
+
+        Writable opens take the project's lock (``ProjectLocked`` if another instance holds it)
+        and a snapshot, before any migration touches the file.
+        """
         path = Path(path)
         project_file.check_is_project_file(path)
         version = project_file.read_schema_version(path)
@@ -62,9 +79,17 @@ class ProjectStore:
                 conn = _upgraded_copy(conn)
             return cls(Database(conn), path, readonly=True)
         project_file.check_writable(path)
-        store = cls._connect(path)
-        if version < SCHEMA_VERSION:
-            store._migrate()
+        lock = ProjectLock(path)
+        lock.acquire(break_foreign=break_foreign_lock)
+        try:
+            store = cls._connect(path, lock)
+            if snapshot:
+                store._snapshot_on_open(version)
+            if version < SCHEMA_VERSION:
+                store._migrate()
+        except BaseException:
+            lock.release()
+            raise
         return store
 
     @classmethod
@@ -75,24 +100,38 @@ class ProjectStore:
             raise ProjectError(path, "already exists; open it, or import into it")
         if not os.access(path.parent if str(path.parent) else ".", os.W_OK):
             raise ProjectError(path, f"cannot create it: folder {path.parent} is not writable")
-        store = cls._connect(path)
-        store.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        store._migrate()
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        with store.db.atomic():
-            store._set_meta({"created_at": now, "created_by": __version__})
-            if title:
-                store.db.execute("UPDATE episode SET title = ? WHERE id = 1", (title,))
+        lock = ProjectLock(path)
+        lock.acquire()
+        store = cls._connect(path, lock)
+        try:
+            store.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            store._migrate()
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            with store.writing():
+                store._set_meta({"created_at": now, "created_by": __version__})
+                if title:
+                    store.db.execute("UPDATE episode SET title = ? WHERE id = 1", (title,))
+        except BaseException:
+            store.close()
+            raise
         return store
 
     @classmethod
-    def _connect(cls, path: Path) -> ProjectStore:
+    def _connect(cls, path: Path, lock: ProjectLock) -> ProjectStore:
         try:
             conn = sqlite3.connect(str(path))
             project_file.configure(conn)
         except sqlite3.Error as error:
+            lock.release()
             raise ProjectError(path, f"cannot be opened for writing ({error})") from error
-        return cls(Database(conn), path, readonly=False)
+        return cls(Database(conn), path, readonly=False, lock=lock)
+
+    def _snapshot_on_open(self, version: int) -> None:
+        reason = snapshots.OPENED if version == SCHEMA_VERSION else "Before upgrade"
+        try:
+            snapshots.take(self.db.conn, self.path, reason)
+        except ProjectError as error:
+            self.snapshot_problem = error.reason
 
     def _migrate(self) -> None:
         migrations.apply(self.db)
@@ -101,6 +140,8 @@ class ProjectStore:
 
     def close(self) -> None:
         self.db.close()
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> ProjectStore:
         return self
@@ -203,13 +244,19 @@ class ProjectStore:
     @contextmanager
     def edit(self, label: str) -> Iterator[EditSession]:
         """One operation = one transaction; the session records what changed for undo."""
+        with self.writing():
+            yield EditSession(self, label)
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """One transaction for any write; a write the disk refuses leaves the project as it
+        was and raises ``ProjectError`` saying why (disk full, read-only media …)."""
         self.require_writable()
-        session = EditSession(self, label)
         try:
             with self.db.atomic():
-                yield session
+                yield
         except sqlite3.Error as error:
-            raise ProjectError(self.path, f"the change was not saved ({error})") from error
+            raise ProjectError(self.path, project_file.explain_write_error(error)) from error
 
     def require_writable(self) -> None:
         if self.readonly:
@@ -221,8 +268,7 @@ class ProjectStore:
         return rows.episode_from_row(self.query("SELECT * FROM episode WHERE id = 1")[0])
 
     def set_episode(self, meta: EpisodeMeta) -> None:
-        self.require_writable()
-        with self.db.atomic():
+        with self.writing():
             self.db.table("episode").update(1, rows.episode_to_row(meta))
 
     def media_link(self) -> MediaLink | None:
@@ -232,7 +278,7 @@ class ProjectStore:
     def link_media(self, media: str | Path) -> MediaLink:
         self.require_writable()
         link = media_link.make_link(Path(media), self.path)
-        with self.db.atomic():
+        with self.writing():
             self.db.table("media").upsert(
                 {
                     "id": 1,
@@ -269,6 +315,20 @@ class ProjectStore:
         except (sqlite3.Error, OSError) as error:
             temporary.unlink(missing_ok=True)
             raise ProjectError(destination, f"cannot save a copy there ({error})") from error
+
+    def snapshot(self, reason: str) -> Path:
+        """Take a snapshot now, e.g. before a bulk step; raises ``ProjectError`` if it fails."""
+        return snapshots.take(self.db.conn, self.path, reason)
+
+    def restore_snapshot(self, snapshot: Path) -> None:
+        """Replace the whole project with ``snapshot``, after taking one of the current state."""
+        self.require_writable()
+        self.snapshot("Before restoring a snapshot")
+        try:
+            snapshots.restore_into(self.db.conn, snapshot)
+        except sqlite3.Error as error:
+            raise ProjectError(snapshot, f"cannot be restored ({error})") from error
+        self._migrate()
 
     # -- helpers -------------------------------------------------------------------------------
 
