@@ -45,7 +45,9 @@ class EditController(QObject):
     # -- text ----------------------------------------------------------------------------------
 
     def commit_text(self, turn_id: int, text: str) -> None:
-        self.run(lambda s: ops.edit_text(s, turn_id, text))
+        row = self.model.row_of(turn_id)
+        rescue = text if row is None or self.model.turn(row).text != text else None
+        self.runner.run(lambda s: ops.edit_text(s, turn_id, text), rescue=rescue)
 
     def split(self, turn_id: int, text: str, offset: int) -> None:
         player = self.window.player

@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 
 from editor import APP_NAME, PROJECT_SUFFIX
 from editor.core.changes import Changes
-from editor.core.errors import EditorError
 from editor.core.playback import PlaybackState, Player
 from editor.core.project.media_link import MEDIA_SUFFIXES
 from editor.core.project.store import ProjectStore
-from editor.ui import file_commands
+from editor.ui import file_commands, safety
 from editor.ui.actions import build_actions
 from editor.ui.dialogs import about_text
 from editor.ui.editing import EditController
@@ -180,16 +179,26 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: Path) -> bool:
         """Open a project file; on failure explain why and keep the current one."""
-        try:
-            store = ProjectStore.open(path)
-        except EditorError as error:
-            QMessageBox.critical(self, "Cannot Open Project", str(error))
+        store = safety.open_store(self, path)
+        if store is None:
             return False
         self.close_project()
         self.store = store
+        self.settings.add_recent_file(path)
+        self.show_store(store)
+        message = f"Opened {path.name}: {self.model.rowCount()} turns"
+        if store.readonly:
+            message += " — read-only: changes cannot be saved"
+        if store.snapshot_problem:
+            message += f" — warning: {store.snapshot_problem}"
+        self.statusBar().showMessage(message, 10_000)
+        return True
+
+    def show_store(self, store: ProjectStore) -> None:
+        """(Re)load everything the window shows from ``store``: on opening and on a restore."""
+        self.edits.runner.reset()
         self.model.set_store(store)
         self.stack.setCurrentWidget(self.view)
-        self.settings.add_recent_file(path)
         self.load_media()
         self._update_title()
         self._after_change(None)
@@ -198,8 +207,6 @@ class MainWindow(QMainWindow):
         if self.model.rowCount():
             self.view.select_row(0)
         self.view.setFocus()
-        self.statusBar().showMessage(f"Opened {path.name}: {self.model.rowCount()} turns", 5000)
-        return True
 
     def close_project(self) -> None:
         if self.store is None:
@@ -243,6 +250,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.store.path.stem if self.store is not None else None
+        if self.store is not None and self.store.readonly:
+            name = f"{name} [read-only]"
         self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
 
     def _after_change(self, _changes: Changes | None) -> None:

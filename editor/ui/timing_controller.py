@@ -145,6 +145,10 @@ class TimingController(QObject):
         if cached is not None:
             self.waveform.set_peaks(cached)
             return
+        previous = self.waveform_worker
+        if previous is not None and previous.isRunning():  # never drop a running QThread
+            previous.cancelled = True
+            previous.wait(10_000)
         worker = self.waveform_worker = Worker(
             lambda progress, cancelled: compute_peaks(media, progress=progress, cancelled=cancelled)
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from editor.core import ops
 from editor.core.changes import Changes
@@ -51,13 +51,24 @@ class OperationRunner:
         return self.model.store
 
     def run(
-        self, operation: Callable[[ProjectStore], Changes], label: str | None = None
+        self,
+        operation: Callable[[ProjectStore], Changes],
+        label: str | None = None,
+        rescue: str | None = None,
     ) -> Changes | None:
-        """Run an operation; on success apply it to the model and push it for undo."""
+        """Run an operation; on success apply it to the model and push it for undo.
+
+        If it is refused, ``rescue`` (text the user typed) goes to the clipboard, so a full
+        disk or a read-only project never costs the user what they wrote.
+        """
         try:
             changes = operation(self.store)
         except EditorError as error:
-            self.on_error(str(error))
+            message = str(error)
+            if rescue:
+                QGuiApplication.clipboard().setText(rescue)
+                message += ". Your text was copied to the clipboard"
+            self.on_error(message)
             return None
         if not changes.is_empty:
             self._applied(changes)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu
 from editor.core.formats import export_choices
 from editor.core.ops.timing_tools import NUDGE_MS
 from editor.core.project.project_exports import PROJECT_EXPORTS
-from editor.ui import file_commands
+from editor.ui import file_commands, safety
 from editor.ui.actions import SPECS
 from editor.ui.dialogs import show_shortcuts
 from editor.ui.player_controller import SKIP_MS
@@ -119,6 +119,7 @@ def _connect_file(window: MainWindow, a: dict[str, QAction]) -> None:
     a["open"].triggered.connect(lambda: file_commands.open_dialog(window))
     a["import"].triggered.connect(lambda: file_commands.import_dialog(window))
     a["save_copy"].triggered.connect(lambda: file_commands.save_copy_dialog(window))
+    a["restore_snapshot"].triggered.connect(lambda: safety.restore_dialog(window))
     a["locate_media"].triggered.connect(lambda: file_commands.locate_media(window))
     a["import_page"].triggered.connect(window.notes.import_page_dialog)
     a["new_clip"].triggered.connect(window.notes.new_clip)

@@ -43,6 +43,8 @@ class ProjectLocked(ProjectError):
     def __init__(self, path: Path, holder: LockHolder | None, lock_path: Path) -> None:
         self.holder = holder
         self.lock_path = lock_path
+        # Another computer's lock cannot be proved stale from here; the user may take it over.
+        self.foreign = holder is not None and _is_foreign(holder)
         who = holder.describe() if holder else "another instance"
         super().__init__(
             path,

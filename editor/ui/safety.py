@@ -1,0 +1,135 @@
+"""Opening projects safely and restoring snapshots.
+
+A project that is locked by another instance or sits on read-only media can still be opened
+read-only; a lock recorded by another computer can be taken over once the user says that
+instance is gone. Everything else that cannot be opened gets a message naming the file, and
+the file is left untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.errors import EditorError
+from editor.core.project import snapshots
+from editor.core.project.file import ProjectReadOnly
+from editor.core.project.lock import ProjectLocked
+from editor.core.project.store import ProjectStore
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+READ_ONLY, TAKE_OVER = "read-only", "take-over"
+
+
+def ask_fallback(parent: QWidget, message: str, take_over: bool) -> str | None:
+    """Ask how to open a project that cannot be opened for writing; ``None`` is Cancel."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Project Not Opened for Editing", message)
+    box.setParent(parent, box.windowFlags())
+    read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
+    take = box.addButton("Take Over", QMessageBox.ButtonRole.DestructiveRole) if take_over else None
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return READ_ONLY if clicked is read_only else TAKE_OVER if take and clicked is take else None
+
+
+def open_store(window: MainWindow, path: Path) -> ProjectStore | None:
+    """Open ``path`` for writing, or read-only / taken over if the user chooses so."""
+    try:
+        return ProjectStore.open(path)
+    except ProjectLocked as error:
+        choice = ask_fallback(window, str(error), take_over=error.foreign)
+    except ProjectReadOnly as error:
+        choice = ask_fallback(window, str(error), take_over=False)
+    except EditorError as error:
+        QMessageBox.critical(window, "Cannot Open Project", str(error))
+        return None
+    try:
+        if choice == READ_ONLY:
+            return ProjectStore.open(path, readonly=True)
+        if choice == TAKE_OVER:
+            return ProjectStore.open(path, break_foreign_lock=True)
+    except EditorError as error:
+        QMessageBox.critical(window, "Cannot Open Project", str(error))
+    return None
+
+
+class SnapshotDialog(QDialog):
+    """Lists the project's snapshots, newest first; accepting picks the selected one."""
+
+    def __init__(self, found: list[snapshots.SnapshotInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Restore Snapshot")
+        self.list = QListWidget()
+        for info in found:
+            item = QListWidgetItem(info.label)
+            item.setData(Qt.ItemDataRole.UserRole, str(info.path))
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Restore")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                "Replace the whole project with a snapshot. The current state is kept as a "
+                "snapshot first, so this can be reversed the same way."
+            )
+        )
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(520, 320)
+
+    def chosen(self) -> Path | None:
+        item = self.list.currentItem()
+        return Path(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+
+def restore_dialog(window: MainWindow) -> None:
+    if window.store is None:
+        return
+    found = snapshots.list_snapshots(window.store.path)
+    if not found:
+        QMessageBox.information(window, "Restore Snapshot", "This project has no snapshots yet.")
+        return
+    dialog = SnapshotDialog(found, window)
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen() is not None:
+        restore(window, dialog.chosen())  # type: ignore[arg-type]
+
+
+def restore(window: MainWindow, snapshot: Path) -> bool:
+    """Restore ``snapshot`` into the open project and show it; the undo history is cleared,
+    since it describes a state that no longer exists."""
+    store = window.store
+    assert store is not None
+    window.view.commit_open_editor()
+    window.notes.notes_panel.flush()
+    window.timing.stop_workers()  # an alignment must not land on the restored project
+    try:
+        store.restore_snapshot(snapshot)
+    except EditorError as error:
+        QMessageBox.warning(window, "Cannot Restore Snapshot", str(error))
+        return False
+    window.show_store(store)
+    window.statusBar().showMessage(
+        f"Restored the snapshot {snapshot.name}; the state before it is kept as a snapshot", 8000
+    )
+    return True
