@@ -6,14 +6,17 @@ schema this app understands and the user may write to it.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import stat
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from editor import APP_NAME
 from editor.core.errors import ProjectError
-from editor.core.project.schema import APPLICATION_ID, SCHEMA_VERSION
+from editor.core.project.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 NOT_A_PROJECT = f"not a {APP_NAME} project"
@@ -66,12 +69,36 @@ def _checked_version(path: Path, conn: sqlite3.Connection) -> int:
     if check != "ok":
         raise ProjectError(path, f"is damaged ({check}); restore a backup or snapshot")
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    return int(row[0]) if row else 0
+    version = int(row[0]) if row and str(row[0]).isdigit() else 0
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = (_current_tables() if version == SCHEMA_VERSION else CORE_TABLES) - present
+    if missing:
+        raise ProjectError(
+            path, f"is damaged: tables {', '.join(sorted(missing))} are missing; restore a snapshot"
+        )
+    return version
+
+
+CORE_TABLES = frozenset({"meta", "speakers", "turns", "episode", "media"})
+
+
+@functools.cache
+def _current_tables() -> frozenset[str]:
+    """The tables a project of the current schema has, from the migrations themselves."""
+    db = Database(memory=True)
+    migrations.apply(db)
+    return frozenset(db.table_names())
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write, even on read-only media where WAL files cannot be made."""
+    """A connection that cannot write, even on read-only media where WAL files cannot be made.
+
+    Without a ``-wal`` file the database file is the whole project: read it as immutable, so
+    looking at a file (perhaps not even a project) leaves no ``-wal``/``-shm`` beside it.
+    """
     uri = path.resolve().as_uri()
+    if not path.with_name(path.name + "-wal").exists():
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
