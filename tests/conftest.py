@@ -9,6 +9,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Fuzzing: a quick profile for every run, a long one for the nightly job (HYPOTHESIS_PROFILE=nightly
+# runs over 100,000 generated inputs across the importers). No example database: runs are pure.
+for _name, _examples in (("ci", 300), ("nightly", 8000), ("dev", 50)):
+    settings.register_profile(
+        _name,
+        max_examples=_examples,
+        deadline=None,
+        database=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Offscreen, on a 1920x1080 virtual screen (the plugin's default is 800x600, smaller than the
 # window's minimum size, which would make geometry tests measure the screen instead).

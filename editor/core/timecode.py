@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
+
+# Longer than any recording; a bigger time is a broken file, and SQLite could not store it all.
+MAX_MS = 1000 * 3600 * 1000
 
 _TIMECODE = re.compile(
     r"""^\s*
@@ -45,8 +49,16 @@ def parse_timecode(text: str) -> int | None:
         return None
     frac = match["frac"] or ""
     millis = int(frac.ljust(3, "0")) if frac else 0
-    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
+    total = ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
+    return total if total <= MAX_MS else None
 
 
 def seconds_to_ms(seconds: float) -> int:
+    return round(seconds * 1000)
+
+
+def seconds_from_file(seconds: float) -> int | None:
+    """Milliseconds for a number of seconds read from a file; None unless it is a usable time."""
+    if not math.isfinite(seconds) or seconds < 0 or seconds * 1000 > MAX_MS:
+        return None
     return round(seconds * 1000)

@@ -8,7 +8,7 @@ content; the file extension only decides between formats whose content both matc
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from editor.core.errors import EditorError, InputError
@@ -25,7 +25,15 @@ from editor.core.formats.base import Exported, ExportOptions, ImportOptions
 from editor.core.model import Transcript
 from editor.core.textfile import DecodedText, read_text
 
-__all__ = ["AUTO", "ExportOptions", "Exported", "ImportOptions", "export", "read_transcript"]
+__all__ = [
+    "AUTO",
+    "ExportOptions",
+    "Exported",
+    "ImportOptions",
+    "export",
+    "parse_source",
+    "read_transcript",
+]
 
 Reader = Callable[[DecodedText, ImportOptions], Transcript]
 Writer = Callable[[Transcript, ExportOptions], Exported]
@@ -171,14 +179,31 @@ def read_transcript(
     path: str | Path, format_name: str = AUTO, options: ImportOptions | None = None
 ) -> Transcript:
     """Read a transcript file in the named format (or the detected one)."""
-    source = read_text(path)
+    return parse_source(read_text(path), format_name, options)
+
+
+def parse_source(
+    source: DecodedText, format_name: str = AUTO, options: ImportOptions | None = None
+) -> Transcript:
+    """Parse decoded text: a ``Transcript`` with turns, or ``InputError`` naming the file."""
     fmt = detect(source) if format_name == AUTO else get_format(format_name)
     if fmt.read is None:
         raise EditorError(f"{fmt.name} can be exported but not imported")
     transcript = fmt.read(source, options or ImportOptions())
     if not transcript.turns:
-        raise InputError(path, "contains no turns")
-    return transcript
+        raise InputError(source.path, "contains no turns")
+    return _without_blank_speakers(transcript)
+
+
+def _without_blank_speakers(transcript: Transcript) -> Transcript:
+    """A label with no name (``" (0:00):"``) means an unknown speaker, not one named ''."""
+    if all(t.speaker is None or t.speaker.strip() for t in transcript.turns):
+        return transcript
+    turns = tuple(
+        replace(t, speaker=t.speaker.strip() or None) if t.speaker is not None else t
+        for t in transcript.turns
+    )
+    return replace(transcript, turns=turns)
 
 
 def export(

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from editor.core.model import Word
-from editor.core.timecode import parse_timecode
+from editor.core.timecode import MAX_MS, parse_timecode
 
 DEFAULT_PAUSE_MS = 2000
 
@@ -107,6 +107,8 @@ def parse_cue_time(text: str) -> tuple[int, bool] | None:
     fraction = fraction or ""
     millis = int(fraction[:3].ljust(3, "0")) if fraction else 0
     total = ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + millis
+    if total > MAX_MS:
+        return None
     return total, 0 < len(fraction) < 3
 
 

@@ -20,7 +20,9 @@ from editor.core.formats.captions import turn_spans, untimed_warning
 from editor.core.formats.grouping import carry_speakers, group
 from editor.core.model import Transcript, Word
 from editor.core.textfile import DecodedText
-from editor.core.timecode import seconds_to_ms
+from editor.core.timecode import MAX_MS, seconds_from_file
+
+MAX_SECONDS = MAX_MS / 1000
 
 P20 = "json"
 WHISPER = "whisper"
@@ -105,14 +107,14 @@ def _p20_cue(segment: Any, index: int, warnings: Warnings, word_level: bool) -> 
 
 def _seconds(value: Any) -> int | None:
     if type(value) is float or type(value) is int:  # the common case, kept fast
-        return int(value * 1000 + 0.5) if value >= 0 else None
+        return int(value * 1000 + 0.5) if 0 <= value <= MAX_SECONDS else None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
     try:
         seconds = float(value)
     except ValueError:
         return None
-    return seconds_to_ms(seconds) if seconds >= 0 else None
+    return seconds_from_file(seconds)
 
 
 def write_p20(transcript: Transcript, options: ExportOptions) -> Exported:
@@ -228,13 +230,19 @@ def _whisper_cpp_cue(segment: Any, index: int, warnings: Warnings) -> Cue | None
     if not isinstance(segment, dict) or not isinstance(segment.get("text"), str):
         warnings.add(None, f"segment {index + 1} has no text; skipped", kind="no text")
         return None
-    offsets = segment.get("offsets") or {}
-    start, end = offsets.get("from"), offsets.get("to")
+    offsets = segment.get("offsets")
+    if not isinstance(offsets, dict):
+        offsets = {}
     speaker = segment.get("speaker")
     return Cue(
         index + 1,
-        start if isinstance(start, int) else None,
-        end if isinstance(end, int) else None,
+        _milliseconds(offsets.get("from")),
+        _milliseconds(offsets.get("to")),
         " ".join(segment["text"].split()),
         speaker=f"Speaker {speaker}" if isinstance(speaker, str) and speaker else None,
     )
+
+
+def _milliseconds(value: Any) -> int | None:
+    """whisper.cpp writes integer milliseconds; anything else is no time at all."""
+    return value if type(value) is int and 0 <= value <= MAX_MS else None

@@ -16,7 +16,7 @@ from editor.core.formats.json_formats import load
 from editor.core.formats.labels import split_label
 from editor.core.model import Transcript, TranscriptTurn
 from editor.core.textfile import DecodedText
-from editor.core.timecode import parse_timecode, seconds_to_ms
+from editor.core.timecode import parse_timecode, seconds_from_file
 
 NAME = "otr"
 _TIME_MARK = "\x00"  # stands for a timestamp inside paragraph text while parsing
@@ -71,7 +71,7 @@ def _timestamp(value: str | None) -> int | None:
     if value is None:
         return None
     try:
-        return seconds_to_ms(float(value))
+        return seconds_from_file(float(value))
     except ValueError:
         return parse_timecode(value)
 
