@@ -16,6 +16,7 @@ from editor.core.chapters import chapter_at_turn
 from editor.core.clips import clip_from_turns
 from editor.core.episode_page import read_episode_page
 from editor.core.errors import EditorError
+from editor.core.filenames import safe_filename
 from editor.core.model import Clip, Turn
 from editor.core.ops.bulk import BEFORE_ALIGN
 from editor.core.project.store import ProjectStore
@@ -126,12 +127,6 @@ def _cut_targets(args: argparse.Namespace, clips: list[Clip]) -> list[tuple[Clip
     folder = Path(args.dir or ".")
     folder.mkdir(parents=True, exist_ok=True)
     return [(c, folder / f"{c.id:03d} {safe_filename(c.title)}.{args.format}") for c in clips]
-
-
-def safe_filename(title: str, limit: int = 80) -> str:
-    """A title usable as a file name on every system."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .")
-    return re.sub(r"\s+", " ", cleaned)[:limit].rstrip(" .") or "clip"
 
 
 def chapter_add(args: argparse.Namespace) -> int:

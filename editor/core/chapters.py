@@ -10,6 +10,7 @@ from typing import Any
 from editor.core.errors import EditError
 from editor.core.model import Chapter, Turn
 from editor.core.timecode import format_hms
+from editor.core.urls import is_web_url
 
 JSON_CHAPTERS_VERSION = "1.2.0"
 
@@ -30,10 +31,10 @@ def chapters_json(
     items: list[dict[str, Any]] = []
     for index, chapter in enumerate(ordered):
         item: dict[str, Any] = {"startTime": chapter.start_ms / 1000, "title": chapter.title}
-        if chapter.url:
-            item["url"] = chapter.url
-        if chapter.img:
-            item["img"] = chapter.img
+        if is_web_url(chapter.url):
+            item["url"] = chapter.url.strip()
+        if is_web_url(chapter.img):
+            item["img"] = chapter.img.strip()
         if not chapter.toc:
             item["toc"] = False
         following = ordered[index + 1].start_ms if index + 1 < len(ordered) else duration_ms

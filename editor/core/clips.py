@@ -15,6 +15,7 @@ from dataclasses import replace
 from xml.sax.saxutils import escape
 
 from editor.core.errors import EditError
+from editor.core.formats.documents import escape_markdown, without_control_chars
 from editor.core.glossary.csv_io import spreadsheet_safe
 from editor.core.model import Clip, Turn
 from editor.core.timecode import format_clock
@@ -102,8 +103,8 @@ def clips_csv(clips: Sequence[Clip]) -> str:
 def clips_markdown(clips: Sequence[Clip]) -> str:
     lines = []
     for clip in clips:
-        speaker = f" — {clip.speaker}" if clip.speaker else ""
-        quote = clip.quote.replace('"', "\u201d")
+        speaker = f" — {escape_markdown(clip.speaker)}" if clip.speaker else ""
+        quote = escape_markdown(clip.quote.replace('"', "\u201d"))
         lines.append(
             f'- {format_clock(clip.start_ms)}–{format_clock(clip.end_ms)} "{quote}"{speaker}'
         )
@@ -130,7 +131,7 @@ def soundbites(clips: Sequence[Clip]) -> str:
     """``<podcast:soundbite>`` lines for the RSS item (titles escaped, at most 128 characters)."""
     lines = []
     for clip in clips:
-        title = clip.title[:SOUNDBITE_TITLE_MAX]
+        title = without_control_chars(clip.title)[:SOUNDBITE_TITLE_MAX]
         lines.append(
             f'<podcast:soundbite startTime="{clip.start_ms / 1000:.3f}" '
             f'duration="{clip.duration_ms / 1000:.3f}">{escape(title)}</podcast:soundbite>'

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from platformdirs import user_config_dir
@@ -19,12 +20,13 @@ from platformdirs import user_config_dir
 from editor import APP_NAME
 from editor.core.chapters import chapter_lines
 from editor.core.formats.base import Exported
-from editor.core.formats.documents import escape_markdown
+from editor.core.formats.documents import escape_markdown, without_control_chars
 from editor.core.glossary.marks import mark_texts
 from editor.core.glossary.matcher import GlossaryMatcher
 from editor.core.glossary.scan import MarkRule
 from editor.core.project.store import ProjectStore
 from editor.core.timecode import format_clock
+from editor.core.urls import is_link_url
 from editor.resources import resource
 
 KINDS = {"md": "shownotes.md.j2", "txt": "shownotes.txt.j2", "html": "shownotes.html.j2"}
@@ -47,7 +49,12 @@ def template_folders() -> list[Path]:
 
 def _safe_url(url: str) -> str:
     """Only web and mail links: a ``javascript:`` URL in show notes would be an attack."""
-    return url if re.match(r"^(https?://|mailto:)", url.strip(), re.IGNORECASE) else "#"
+    return url.strip() if is_link_url(url) else "#"
+
+
+def _markdown_url(url: str) -> str:
+    """A safe URL that cannot end the Markdown link early or open a tag."""
+    return quote(_safe_url(url).strip(), safe=":/?#[]@!$&'*+,;=%~.-_")
 
 
 def _environment() -> Environment:
@@ -58,9 +65,11 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        finalize=lambda value: without_control_chars(value) if isinstance(value, str) else value,
     )
     env.filters["md"] = escape_markdown
     env.filters["safe_url"] = _safe_url
+    env.filters["md_url"] = _markdown_url
     return env
 
 

@@ -14,6 +14,7 @@ from editor.core.chapters import chapter_at_turn
 from editor.core.clips import AUDITION_MS, clip_from_span, clip_from_turns, nudge
 from editor.core.episode_page import read_episode_page
 from editor.core.errors import EditorError
+from editor.core.filenames import safe_filename
 from editor.core.model import Clip, EpisodeMeta
 from editor.core.ops import insert_turns
 from editor.core.shownotes import render_shownotes
@@ -194,7 +195,7 @@ class NotesController(QObject):
             jobs = [(clips[0], Path(path))] if path else []
         else:
             folder = QFileDialog.getExistingDirectory(self.window, "Folder for the Clips")
-            jobs = [(c, Path(folder) / f"{c.id:03d} {c.title or 'clip'}.mp3") for c in clips]
+            jobs = [(c, Path(folder) / f"{c.id:03d} {safe_filename(c.title)}.mp3") for c in clips]
             jobs = jobs if folder else []
         if jobs:
             self.cut(jobs)

@@ -25,7 +25,7 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def write_html(transcript: Transcript, options: ExportOptions) -> Exported:
-    title = html.escape(options.title or "Transcript")
+    title = _html(options.title or "Transcript")
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -35,14 +35,18 @@ def write_html(transcript: Transcript, options: ExportOptions) -> Exported:
     ]
     for turn in transcript.turns:
         if turn.speaker:
-            parts.append(f"<cite>{html.escape(turn.speaker)}:</cite>")
+            parts.append(f"<cite>{_html(turn.speaker)}:</cite>")
         if turn.start_ms is not None:
             parts.append(f"<time>{format_clock(turn.start_ms)}</time>")
         for paragraph in _paragraphs(turn.text):
-            lines = "<br>\n".join(html.escape(line) for line in paragraph.split("\n"))
+            lines = "<br>\n".join(_html(line) for line in paragraph.split("\n"))
             parts.append(f"<p>{lines}</p>")
     parts += ["</body>", "</html>", ""]
     return Exported("\n".join(parts))
+
+
+def _html(text: str) -> str:
+    return html.escape(without_control_chars(text))
 
 
 def escape_markdown(text: str) -> str:
@@ -75,7 +79,7 @@ def write_docx(transcript: Transcript, options: ExportOptions) -> Exported:
             stamp = header.add_run(f"  {format_hms(turn.start_ms)}")
             stamp.font.color.rgb = RGBColor(0x66, 0x66, 0x66)
         for paragraph in _paragraphs(turn.text):
-            add_paragraph().add_run(_xml_safe(paragraph))
+            add_paragraph().add_run(without_control_chars(paragraph))
     buffer = io.BytesIO()
     document.save(buffer)
     return Exported(buffer.getvalue())
@@ -101,6 +105,6 @@ def _fast_appender(document: Any) -> Callable[[], Any]:
     return add
 
 
-def _xml_safe(text: str) -> str:
-    """Word's XML cannot hold most control characters; drop them rather than fail the export."""
+def without_control_chars(text: str) -> str:
+    """XML (Word's, and HTML's) cannot hold most control characters; drop them, not the export."""
     return "".join(ch for ch in text if ch in "\t\n" or ord(ch) >= 0x20)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from editor.core.errors import EditError
 from editor.core.model import CaseRule, Chapter, Clip, GlossaryTerm
 from editor.core.project import rows
+from editor.core.urls import is_web_url
 
 if TYPE_CHECKING:
     from editor.core.project.store import ProjectStore
@@ -183,6 +184,9 @@ def _check_chapter(chapter: Chapter) -> None:
         raise EditError(f"a chapter cannot start before 0 ms ({chapter.start_ms})")
     if not chapter.title.strip():
         raise EditError("a chapter needs a title")
+    for field, value in (("link", chapter.url), ("image", chapter.img)):
+        if value.strip() and not is_web_url(value):
+            raise EditError(f"a chapter's {field} must be a web address (http:// or https://)")
 
 
 def _chapter_values(chapter: Chapter) -> tuple[object, ...]:
