@@ -1,6 +1,23 @@
-"""Run every benchmark: ``python -m bench``."""
+"""Run every benchmark at 1k, 4k and 12k turns: ``python -m bench`` (``--sizes 12000`` for one).
 
-from bench import formats, glossary
+The window benchmark runs in a fresh process per size, so its memory figure is its own.
+"""
 
-formats.main()
-glossary.main()
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+
+from bench import edits, formats, glossary
+
+parser = argparse.ArgumentParser(prog="python -m bench")
+parser.add_argument("--sizes", default="1000,4000,12000", help="turn counts, comma-separated")
+parser.add_argument("--skip-gui", action="store_true", help="no window benchmarks")
+args = parser.parse_args()
+for size in (int(s) for s in args.sizes.split(",")):
+    formats.main(size)
+    glossary.main(size)
+    edits.main(size)
+    if not args.skip_gui:
+        subprocess.run([sys.executable, "-m", "bench.gui", str(size)], check=True)

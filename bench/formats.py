@@ -6,6 +6,7 @@ Prints ``name: value unit`` lines, best of several runs.
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections.abc import Callable
 
@@ -49,7 +50,8 @@ def whisper_json(transcript: Transcript) -> str:
 def main(turns: int = 12_000) -> None:
     transcript = long_transcript(turns)
     words = sum(len(t.text.split()) for t in transcript.turns)
-    print(f"transcript: {turns} turns, {words} words")
+    tag = f"[{turns} turns]"
+    print(f"{tag} transcript: {words} words")
     sources = {
         "srt": export(transcript, "srt", ExportOptions(one_cue_per_turn=True)).content,
         "vtt": export(transcript, "vtt", ExportOptions(one_cue_per_turn=True)).content,
@@ -63,14 +65,14 @@ def main(turns: int = 12_000) -> None:
         cues = content.count("-->") if name != "whisper" else turns
         result = reader(source, ImportOptions())
         elapsed = best_ms(lambda s=source, r=reader: r(s, ImportOptions()))
-        print(f"import {name} ({cues} cues -> {len(result.turns)} turns): {elapsed:.0f} ms")
+        print(f"{tag} import {name} ({cues} cues -> {len(result.turns)} turns): {elapsed:.0f} ms")
     for name, fmt in FORMATS.items():
         if fmt.write is not None:
             elapsed = best_ms(
                 lambda n=name: export(transcript, n), repeat=1 if name == "docx" else 3
             )
-            print(f"export {name}: {elapsed:.0f} ms")
+            print(f"{tag} export {name}: {elapsed:.0f} ms")
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 12_000)

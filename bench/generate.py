@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from editor.core.model import Transcript, TranscriptTurn, Word
 from tests.conftest import EPISODE_TRANSCRIPT
@@ -55,3 +56,13 @@ def long_transcript(
             )
         )
     return Transcript(tuple(result))
+
+
+def project_file(folder: Path, turns: int, speakers: int = 4) -> Path:
+    """A project with a long transcript, made once per folder and size."""
+    from editor.core.project.create import create_project
+
+    path = folder / f"bench-{turns}.tep"
+    if not path.exists():
+        create_project(path, transcript=long_transcript(turns, speakers))
+    return path

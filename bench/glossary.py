@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import statistics
+import sys
 import time
 
 from bench.generate import long_transcript
@@ -53,21 +54,23 @@ def glossary(count: int = 200, seed: int = 3) -> list[GlossaryTerm]:
     return [GlossaryTerm(i, name) for i, name in enumerate(sorted(names), 1)]
 
 
-def main() -> None:
-    transcript = long_transcript(12_000)
+def main(size: int = 12_000) -> None:
+    transcript = long_transcript(size)
     turns = [Turn(i, str(i), None, t.text) for i, t in enumerate(transcript.turns)]
     words = sum(len(t.text.split()) for t in turns)
     terms = glossary()
     started = time.perf_counter()
     matcher = GlossaryMatcher(terms)
-    print(f"prepare {len(terms)} terms: {(time.perf_counter() - started) * 1000:.1f} ms")
+    tag = f"[{size} turns]"
+    elapsed = (time.perf_counter() - started) * 1000
+    print(f"{tag} glossary: prepare {len(terms)} terms: {elapsed:.1f} ms")
     runs = []
     for _ in range(7):
         started = time.perf_counter()
         findings = scan(GlossaryMatcher(terms), turns)
         runs.append((time.perf_counter() - started) * 1000)
     print(
-        f"full scan, {words} words, {len(terms)} terms: best {min(runs):.0f} ms, "
+        f"{tag} glossary full scan, {words} words, {len(terms)} terms: best {min(runs):.0f} ms, "
         f"median {statistics.median(runs):.0f} ms "
         f"({len(issues(findings))} issues, {len(findings)} mentions)"
     )
@@ -77,11 +80,12 @@ def main() -> None:
         started = time.perf_counter()
         matcher.check(turn.text + " x")  # a changed text: nothing cached
         per_turn.append((time.perf_counter() - started) * 1000)
+    most = len(longest[-1].text.split())
     print(
-        f"one turn (the 200 longest, {len(longest[-1].text.split())} words max): "
+        f"{tag} glossary check of one turn (200 longest, up to {most} words): "
         f"median {statistics.median(per_turn):.3f} ms, max {max(per_turn):.3f} ms"
     )
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 12_000)

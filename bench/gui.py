@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -20,27 +22,18 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def make_project(folder: Path, turns: int) -> Path:
-    from bench.generate import long_transcript
-    from editor.core.project.create import create_project
-
-    path = folder / f"bench-{turns}.tep"
-    if not path.exists():
-        create_project(path, transcript=long_transcript(turns))
-    return path
-
-
 def main(turns: int = 12_000) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from bench.generate import project_file
     from editor.ui.main_window import MainWindow
     from editor.ui.settings import Settings
     from tests.ui.fakes import FakePlayer
 
     folder = Path(tempfile.mkdtemp(prefix="bench-gui-"))
-    project = make_project(folder, turns)
+    project = project_file(folder, turns)
     settings = Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
     started = time.perf_counter()
     window = MainWindow(FakePlayer(), settings)
@@ -50,16 +43,61 @@ def main(turns: int = 12_000) -> None:
     app.processEvents()
     window.view.viewport().repaint()
     opened = (time.perf_counter() - started) * 1000
-    print(f"open {turns} turns to interactive window: {opened:.0f} ms")
-    print(f"peak RSS: {rss_mb():.0f} MB")
+    print(f"[{turns} turns] open to an interactive window: {opened:.0f} ms")
+    print(f"[{turns} turns] peak RSS with it open: {rss_mb():.0f} MB")
+    follow_step(window, turns)
+    edit_in_window(window, turns)
     bar = window.view.verticalScrollBar()
     frames, began = 0, time.perf_counter()
     while time.perf_counter() - began < 2.0:
         bar.setValue(bar.value() + 300 if bar.value() < bar.maximum() - 300 else 0)
         window.view.viewport().repaint()
         frames += 1
-    print(f"scroll paint: {frames / (time.perf_counter() - began):.0f} frames/s")
+    rate = frames / (time.perf_counter() - began)
+    print(f"[{turns} turns] scroll paint: {rate:.0f} frames/s")
     window.close()
+
+
+def follow_step(window: Any, turns: int) -> None:
+    """Playback moving from turn to turn: the window's whole step, lookup to scrolled view."""
+    from PySide6.QtWidgets import QApplication
+
+    model = window.model
+    rows = range(0, model.rowCount(), max(1, model.rowCount() // 300))
+    positions = [model.turn(r).start_ms + 10 for r in rows if model.turn(r).start_ms is not None]
+    timings = []
+    for position in positions:
+        started = time.perf_counter()
+        window.follow.on_position(position)
+        QApplication.processEvents()
+        timings.append((time.perf_counter() - started) * 1000)
+    same = []
+    for position in positions[:100]:  # the common tick: still inside the same turn
+        window.follow.on_position(position)
+        started = time.perf_counter()
+        window.follow.on_position(position + 5)
+        same.append((time.perf_counter() - started) * 1000)
+    print(
+        f"[{turns} turns] follow step to a new turn (lookup, select, scroll, paint): "
+        f"median {statistics.median(timings):.2f} ms, max {max(timings):.2f} ms; "
+        f"within a turn {statistics.median(same) * 1000:.0f} µs"
+    )
+
+
+def edit_in_window(window: Any, turns: int) -> None:
+    """An edit committed from the editor: saved, applied to the model, on the undo stack."""
+    model = window.model
+    timings = []
+    for number in range(200):
+        turn = model.turn((number * 53) % model.rowCount())
+        started = time.perf_counter()
+        window.edits.commit_text(turn.id, f"{turn.text} w{number}")
+        timings.append((time.perf_counter() - started) * 1000)
+    p99 = sorted(timings)[round(len(timings) * 0.99) - 1]
+    print(
+        f"[{turns} turns] edit from the window (save, model, undo stack): "
+        f"p50 {statistics.median(timings):.2f} ms, p99 {p99:.2f} ms"
+    )
 
 
 if __name__ == "__main__":
