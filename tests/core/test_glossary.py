@@ -165,6 +165,10 @@ def test_csv_round_trip_and_formula_cells(tmp_path: Path) -> None:
             r"g\.csv:2: a row has variants or a note but no term",
         ),
         ("term,case\nX,sometimes\n", r"g\.csv:2: case must be"),
+        (  # a quoted note over two lines: the next record starts on line 4
+            'term,variants,note\nX,,"two\nlines"\n,orphan,\n',
+            r"g\.csv:4: a row has variants or a note but no term",
+        ),
     ],
 )
 def test_bad_csv_names_file_and_line(tmp_path: Path, content: str, message: str) -> None:

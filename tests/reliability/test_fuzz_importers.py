@@ -51,7 +51,8 @@ def _outcome(read: Callable[[], object], path: str, text: str) -> str:
         if error.line is None:
             assert WHOLE_FILE.search(error.reason), f"no line for: {error.reason}"
         else:
-            assert 1 <= error.line <= text.count("\n") + 2, f"line {error.line} is not in the file"
+            lines = len(re.split(r"\r\n|\r|\n", text))
+            assert 1 <= error.line <= lines + 1, f"line {error.line} is not in the file"
         return "refused"
     if isinstance(result, Transcript):
         _check_transcript(result)

@@ -37,7 +37,12 @@ def _unsafe(cell: str) -> str:
 
 def read_glossary_csv(path: str | Path) -> list[TermDraft]:
     source = read_text(path)
-    rows = list(csv.reader(io.StringIO(source.text)))
+    reader = csv.reader(io.StringIO(source.text))
+    rows, first_lines, line = [], [], 1
+    for record in reader:  # a quoted cell may span lines: report where its record starts
+        rows.append(record)
+        first_lines.append(line)
+        line = reader.line_num + 1
     if not rows:
         raise InputError(path, "the file is empty")
     header = [cell.strip().lower() for cell in rows[0]]
@@ -45,7 +50,7 @@ def read_glossary_csv(path: str | Path) -> list[TermDraft]:
         raise InputError(path, f"the first line must be the header {','.join(HEADER)}", 1)
     column = {name: header.index(name) for name in (*HEADER, "case") if name in header}
     drafts: list[TermDraft] = []
-    for number, row in enumerate(rows[1:], 2):
+    for number, row in zip(first_lines[1:], rows[1:], strict=True):
         if not any(cell.strip() for cell in row):
             continue
 
