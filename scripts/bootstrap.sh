@@ -21,7 +21,11 @@ runtime_packages=(
   libvlc5 libvlc-bin vlc-plugin-base
   espeak-ng  # automatic alignment speaks the transcript
 )
-test_packages=(xvfb xauth xdotool sox libsox-fmt-mp3 desktop-file-utils appstream shared-mime-info libglib2.0-bin)
+test_packages=(
+  xvfb xauth xdotool sox libsox-fmt-mp3   # GUI tests and test audio
+  desktop-file-utils appstream shared-mime-info libglib2.0-bin  # desktop integration checks
+  binutils  # PyInstaller reads binaries with objdump when building the bundle
+)
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi

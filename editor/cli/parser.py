@@ -168,6 +168,17 @@ def _gui_command(sub: Subparsers) -> None:
     gui.add_argument("--player", choices=["auto", "vlc", "qt"], help="media backend")
     gui.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     gui.set_defaults(run=commands.gui)
+    doctor = sub.add_parser("doctor", help="versions, media player, alignment, where files go")
+    doctor.add_argument(
+        "--require-vlc", action="store_true", help="exit 2 unless libVLC is usable (for CI)"
+    )
+    doctor.set_defaults(run=run_doctor)
+
+
+def run_doctor(args: argparse.Namespace) -> int:
+    from editor.cli.doctor import doctor  # noqa: PLC0415 - imports Qt
+
+    return doctor(args)
 
 
 def _add_import_options(parser: argparse.ArgumentParser) -> None:

@@ -29,10 +29,19 @@ def _has_sound_device() -> bool:
 
 
 def _vlc_module() -> Any:
+    return load_vlc()
+
+
+def load_vlc() -> Any:
+    """The ``vlc`` module, or ``BackendUnavailable``. python-vlc calls ``sys.exit`` when
+    ``PYTHON_VLC_LIB_PATH`` names a library it cannot load: that must not end the app."""
     try:
         import vlc  # noqa: PLC0415 - optional dependency, loaded only when chosen
     except (ImportError, OSError) as error:
         raise BackendUnavailable(f"python-vlc cannot load libVLC: {error}") from error
+    except SystemExit as error:
+        sys.modules.pop("vlc", None)
+        raise BackendUnavailable("PYTHON_VLC_LIB_PATH names a library that cannot load") from error
     return vlc
 
 

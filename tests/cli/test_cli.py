@@ -12,7 +12,7 @@ import pytest
 
 from editor import __version__
 from editor.cli import main
-from tests.conftest import EPISODE_TRANSCRIPT, SAMPLE10_MP3
+from tests.conftest import EPISODE_TRANSCRIPT, SAMPLE10_MP3, in_ci
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
@@ -223,3 +223,16 @@ def test_console_script_and_module_entry_points(tmp_path: Path) -> None:
         check=False,
     )
     assert bad.returncode == 2 and bad.stderr.strip().endswith("no such project file")
+
+
+def test_doctor_reports_versions_player_and_places(capsys: pytest.CaptureFixture[str]) -> None:
+    from editor.cli.doctor import libvlc_status
+
+    vlc_ok, _text = libvlc_status()
+    if in_ci():
+        assert vlc_ok, "CI installs libVLC and its plugins"
+    assert main(["doctor", "--require-vlc"]) == (0 if vlc_ok else 2)
+    out = capsys.readouterr().out
+    assert out.startswith(f"Transcript Editor {__version__}")
+    assert "media player: libVLC" in out if vlc_ok else "QtMultimedia" in out
+    assert "data and snapshots:" in out

@@ -6,6 +6,9 @@ Positions are compared with the ground-truth times of ``sample10-truth.json``.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 
@@ -168,3 +171,22 @@ def test_auto_choice_prefers_libvlc_and_can_be_forced(qapp: object) -> None:
         auto.close()
     elif in_ci():
         pytest.fail("CI has libVLC installed; auto should have picked it")
+
+
+def test_a_bad_python_vlc_lib_path_falls_back_instead_of_exiting() -> None:
+    """python-vlc calls sys.exit when PYTHON_VLC_LIB_PATH cannot load; the app must go on."""
+    script = (
+        "from editor.media import BackendUnavailable\n"
+        "from editor.media.vlc_player import load_vlc\n"
+        "try:\n    load_vlc()\nexcept BackendUnavailable as error:\n    print('fallback:', error)\n"
+    )
+    env = {
+        **os.environ,
+        "PYTHON_VLC_LIB_PATH": "/nonexistent/libvlc.so",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "fallback: PYTHON_VLC_LIB_PATH names a library that cannot load" in result.stdout

@@ -158,3 +158,10 @@ def _code_files() -> list[Path]:
         for p in (ROOT / folder).rglob("*")
         if "__pycache__" not in p.parts
     )
+
+
+def test_about_names_the_version() -> None:
+    from editor.ui.dialogs import about_text
+
+    text = about_text("libVLC 3.0")
+    assert f"Transcript Editor {__version__}" in text and "libVLC 3.0" in text

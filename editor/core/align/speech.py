@@ -53,7 +53,7 @@ class SpokenText:
     words: list[list[tuple[int, int, int]]]  # per turn: (char start, char end, sample index)
 
 
-def _library() -> ctypes.CDLL:
+def espeak_library() -> ctypes.CDLL:
     name = ctypes.util.find_library("espeak-ng") or "libespeak-ng.so.1"
     try:
         return ctypes.CDLL(name)
@@ -85,7 +85,7 @@ def speak(texts: Sequence[str], voice: str = VOICE) -> SpokenText:
 
     callback = _Callback(on_audio)
     with _LOCK:
-        lib = _library()
+        lib = espeak_library()
         rate = lib.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, None, 0)
         if rate <= 0:
             raise EditorError("eSpeak NG could not start (is espeak-ng-data installed?)")

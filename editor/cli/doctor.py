@@ -1,0 +1,66 @@
+"""``transcript-editor doctor``: what this installation can do, for bug reports and smoke tests.
+
+Prints the versions, which media player will be used and why, whether automatic alignment can
+run, and where settings, data and snapshots live. ``--require-vlc`` exits 2 without libVLC.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+from pathlib import Path
+
+from platformdirs import user_config_path, user_data_path
+
+from editor import APP_NAME, __version__
+from editor.core.errors import EditorError
+
+
+def libvlc_status() -> tuple[bool, str]:
+    """(usable, description): python-vlc, the library and its plugins, as the player needs them."""
+    from editor.media import BackendUnavailable  # noqa: PLC0415
+    from editor.media.vlc_player import load_vlc  # noqa: PLC0415 - imports Qt
+
+    try:
+        vlc = load_vlc()
+        version = vlc.libvlc_get_version().decode()
+        instance = vlc.Instance(["--aout=dummy", "--no-video", "--quiet"])
+    except (BackendUnavailable, NameError, AttributeError) as error:
+        return False, f"not found ({error})"
+    if instance is None:
+        return False, f"{version}, but its plugins are missing (install vlc-plugin-base)"
+    instance.release()
+    return True, version
+
+
+def espeak_status() -> tuple[bool, str]:
+    try:
+        from editor.core.align.speech import espeak_library  # noqa: PLC0415
+
+        espeak_library()
+    except (EditorError, OSError) as error:
+        return False, str(error)
+    return True, "eSpeak NG found"
+
+
+def doctor(args: argparse.Namespace) -> int:
+    from PySide6 import __version__ as pyside  # noqa: PLC0415 - only this command needs Qt
+
+    vlc_ok, vlc_text = libvlc_status()
+    speech_ok, speech_text = espeak_status()
+    frozen = " (bundle)" if getattr(sys, "frozen", False) else ""
+    lines = [
+        f"{APP_NAME} {__version__}{frozen}",
+        f"Python {platform.python_version()}, Qt for Python {pyside}, {platform.platform()}",
+        f"libVLC: {vlc_text}",
+        f"media player: {'libVLC' if vlc_ok else 'QtMultimedia (libVLC not usable)'}",
+        f"automatic alignment: {'yes' if speech_ok else 'no'} ({speech_text})",
+        f"settings: {user_config_path('transcript-editor', appauthor=False)}",
+        f"data and snapshots: {user_data_path(APP_NAME, appauthor=False)}",
+        f"program: {Path(sys.executable) if frozen else Path(__file__).resolve().parents[1]}",
+    ]
+    print("\n".join(lines))
+    if args.require_vlc and not vlc_ok:
+        raise EditorError(f"libVLC is required here but not usable: {vlc_text}")
+    return 0
