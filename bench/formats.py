@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 
 from bench.generate import long_transcript
-from editor.core.formats import FORMATS, ExportOptions, ImportOptions, export
+from editor.core.formats import FORMATS, ExportOptions, ImportOptions, export, parse_source
 from editor.core.model import Transcript
 from editor.core.textfile import DecodedText
 
@@ -60,11 +60,9 @@ def main(turns: int = 12_000) -> None:
     for name, content in sources.items():
         assert isinstance(content, str)
         source = DecodedText(content, "utf-8", f"bench.{name}")
-        reader = FORMATS[name].read
-        assert reader is not None
         cues = content.count("-->") if name != "whisper" else turns
-        result = reader(source, ImportOptions())
-        elapsed = best_ms(lambda s=source, r=reader: r(s, ImportOptions()))
+        result = parse_source(source, name, ImportOptions())
+        elapsed = best_ms(lambda s=source, n=name: parse_source(s, n, ImportOptions()))
         print(f"{tag} import {name} ({cues} cues -> {len(result.turns)} turns): {elapsed:.0f} ms")
     for name, fmt in FORMATS.items():
         if fmt.write is not None:

@@ -8,7 +8,6 @@ their times, edited tokens become untimed words.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from difflib import SequenceMatcher
 
 from editor.core.model import Word
@@ -35,6 +34,8 @@ def align(words: tuple[Word, ...], text: str) -> list[int | None]:
     spans = tokens(text)
     token_keys = [_normal(text[a:b]) for a, b in spans]
     word_keys = [_normal(w.text) for w in words]
+    if word_keys == token_keys:  # the common edit: case, punctuation, a replaced spelling
+        return list(range(len(words)))
     matched: list[int | None] = [None] * len(words)
     matcher = SequenceMatcher(a=word_keys, b=token_keys, autojunk=False)
     for block in matcher.get_matching_blocks():
@@ -56,7 +57,12 @@ def reconcile(words: tuple[Word, ...], text: str) -> tuple[Word, ...]:
     for index, (a, b) in enumerate(spans):
         token = text[a:b]
         old = timed.get(index)
-        result.append(replace(old, text=token) if old is not None else Word(token))
+        if old is None:
+            result.append(Word(token))
+        elif old.text == token:
+            result.append(old)  # unchanged: share the frozen word rather than copy it
+        else:
+            result.append(Word(token, old.start_ms, old.end_ms, old.confidence))
     return tuple(result)
 
 

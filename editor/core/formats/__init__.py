@@ -22,6 +22,7 @@ from editor.core.formats import (
     vtt_format,
 )
 from editor.core.formats.base import Exported, ExportOptions, ImportOptions
+from editor.core.gc_pause import paused_gc
 from editor.core.model import Transcript
 from editor.core.textfile import DecodedText, read_text
 
@@ -189,7 +190,8 @@ def parse_source(
     fmt = detect(source) if format_name == AUTO else get_format(format_name)
     if fmt.read is None:
         raise EditorError(f"{fmt.name} can be exported but not imported")
-    transcript = fmt.read(source, options or ImportOptions())
+    with paused_gc():
+        transcript = fmt.read(source, options or ImportOptions())
     if not transcript.turns:
         raise InputError(source.path, "contains no turns")
     return _without_blank_speakers(transcript)
@@ -212,7 +214,8 @@ def export(
     fmt = get_format(format_name)
     if fmt.write is None:
         raise EditorError(f"{fmt.name} can be imported but not exported")
-    return fmt.write(transcript, options or ExportOptions())
+    with paused_gc():
+        return fmt.write(transcript, options or ExportOptions())
 
 
 def write_transcript(

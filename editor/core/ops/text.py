@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from editor.core.changes import Changes
+from editor.core.gc_pause import paused_gc
 from editor.core.project.store import ProjectStore
 from editor.core.search import SearchQuery
 from editor.core.words import reconcile
@@ -58,15 +59,17 @@ def replace_all(
     """Replace every match, as one step; ``Changes.count`` is the number of replacements."""
     only = set(turn_ids) if turn_ids is not None else None
     query.compiled  # noqa: B018 - raise on a bad pattern before opening a transaction
-    with store.edit("Replace all") as session:
-        for turn in store.turns():
-            if speaker_id is not None and turn.speaker_id != speaker_id:
+    with store.edit("Replace all") as session, paused_gc():
+        # Search the texts alone; read whole turns (with their words) only where text changes.
+        for turn_id, turn_speaker, old_text in store.turn_texts():
+            if speaker_id is not None and turn_speaker != speaker_id:
                 continue
-            if only is not None and turn.id not in only:
+            if only is not None and turn_id not in only:
                 continue
-            text, count = query.replace(turn.text, replacement)
+            text, count = query.replace(old_text, replacement)
             if count:
                 session.count += count
+                turn = store.turn(turn_id)
                 new = replace(turn, text=text, words=reconcile(turn.words, text))
                 session.put_turn(new, turn)
     return session.changes()

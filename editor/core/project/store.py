@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from editor import __version__
 from editor.core.errors import EditError, ProjectError
+from editor.core.gc_pause import paused_gc
 from editor.core.model import EpisodeMeta, MediaLink, Speaker, Transcript, TranscriptTurn, Turn
 from editor.core.project import file as project_file
 from editor.core.project import media_link, rows, snapshots
@@ -170,7 +171,13 @@ class ProjectStore:
 
     def turns(self) -> list[Turn]:
         sql = f"SELECT {rows.TURN_COLUMNS} FROM turns ORDER BY position"
-        return [rows.turn_from_row(r) for r in self.query(sql)]
+        with paused_gc():  # thousands of turns and their words: no cycles to look for
+            return [rows.turn_from_row(r) for r in self.query(sql)]
+
+    def turn_texts(self) -> list[tuple[int, int | None, str]]:
+        """(id, speaker id, text) of every turn in order: for searching without the words."""
+        cursor = self.db.conn.execute("SELECT id, speaker_id, text FROM turns ORDER BY position")
+        return cursor.fetchall()
 
     def find_turn(self, turn_id: int) -> Turn | None:
         sql = f"SELECT {rows.TURN_COLUMNS} FROM turns WHERE id = ?"
