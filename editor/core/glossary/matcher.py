@@ -126,6 +126,22 @@ class GlossaryMatcher:
         self._second_anchors = {
             word for word, places in self._anchors.items() if any(pos == 1 for _, pos in places)
         }
+        # Fuzzy windows to try, per anchor word: those starting at it ("Human Death", and one
+        # word more or less), and those whose second word it is ("Hugh man Debt").
+        self._windows_here: dict[str, tuple[tuple[Prepared, int], ...]] = {}
+        self._windows_before: dict[str, tuple[tuple[Prepared, int], ...]] = {}
+        for word, places in self._anchors.items():
+            here = tuple(
+                (term, size)
+                for term, position in places
+                if position == 0
+                for size in (len(term.words), len(term.words) + 1, len(term.words) - 1)
+            )
+            before = tuple((term, len(term.words)) for term, position in places if position == 1)
+            if here:
+                self._windows_here[word] = here
+            if before:
+                self._windows_before[word] = before
 
     def _prepare(self, term: GlossaryTerm) -> None:
         surface, mark = split_mark(term.term)
@@ -217,19 +233,11 @@ class GlossaryMatcher:
     def _suspect(self, tokens: _Tokens, i: int) -> tuple[Hit | None, int]:
         best: tuple[float, int, Prepared] | None = None  # score, window size, term
         words = tokens.words
-        candidates = [
-            (term, size)
-            for term, position in self._anchors.get(words[i], ())
-            if position == 0  # windows that start here, so hits cannot overlap
-            for size in (len(term.words), len(term.words) + 1, len(term.words) - 1)
-        ]
-        if i + 1 < len(words):
-            candidates += [
-                (term, len(term.words))
-                for term, position in self._anchors.get(words[i + 1], ())
-                if position == 1
-            ]
-        for term, size in candidates:  # the second kind: "Hugh man Debt"
+        # Only windows that start here, so hits cannot overlap.
+        candidates = self._windows_here.get(words[i], ())
+        if i + 1 < len(words) and words[i + 1] in self._windows_before:
+            candidates = candidates + self._windows_before[words[i + 1]]
+        for term, size in candidates:
             score = self._window_score(words, i, size, term)
             if score is not None and (best is None or score > best[0]):
                 best = (score, size, term)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from editor.core.gc_pause import paused_gc
 from editor.core.glossary.matcher import GlossaryMatcher, Hit, Kind
 from editor.core.model import Turn
 
@@ -59,11 +60,12 @@ def scan(
     """Every term occurrence in the transcript, in order (canonical ones included)."""
     seen: set[int] = set()
     findings = []
-    for number, turn in enumerate(turns, 1):
-        for hit in matcher.check(turn.text):
-            if ignored and (turn.id, hit.found) in ignored:
-                continue
-            findings.append(Finding(turn.id, number, relax_for_rule(hit, rule, seen)))
+    with paused_gc():
+        for number, turn in enumerate(turns, 1):
+            for hit in matcher.check(turn.text):
+                if ignored and (turn.id, hit.found) in ignored:
+                    continue
+                findings.append(Finding(turn.id, number, relax_for_rule(hit, rule, seen)))
     return findings
 
 
