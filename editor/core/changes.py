@@ -69,6 +69,17 @@ class Changes:
                 return True
         return False
 
+    def turn_fields_changed(self, *names: str) -> bool:
+        """True when turns came or went, or an updated turn differs in one of ``names``: lets
+        a view skip recounting totals after an edit of text alone."""
+        if self.turns_inserted or self.turns_deleted:
+            return True
+        for turn_id in self.turns_updated:
+            old, new = self.before.turns[turn_id], self.after.turns[turn_id]
+            if any(getattr(old, name) != getattr(new, name) for name in names):
+                return True
+        return False
+
     def _was_absent(self, turn_id: int) -> bool:
         return self.before.turns.get(turn_id) is None
 

@@ -254,11 +254,18 @@ class MainWindow(QMainWindow):
             name = f"{name} [read-only]"
         self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
 
-    def _after_change(self, _changes: Changes | None) -> None:
+    def _after_change(self, changes: Changes | None) -> None:
+        """Totals over the whole transcript, recounted only when the change can move them."""
         turns = self.model.turns()
-        reviewed = sum(1 for t in turns if t.reviewed)
-        self.reviewed_label.setText(f"Reviewed {reviewed}/{len(turns)}" if turns else "")
-        self.speakers_panel.refresh(self.model.speakers(), turns)  # counts and talk time
+        if changes is None or changes.turn_fields_changed("reviewed"):
+            reviewed = sum(1 for t in turns if t.reviewed)
+            self.reviewed_label.setText(f"Reviewed {reviewed}/{len(turns)}" if turns else "")
+        if (
+            changes is None
+            or changes.speakers_changed
+            or changes.turn_fields_changed("speaker_id", "start_ms", "end_ms")
+        ):
+            self.speakers_panel.refresh(self.model.speakers(), turns)  # counts and talk time
         if self.find_bar.isVisible():
             self.find_bar.refresh()
 

@@ -120,7 +120,7 @@ class NotesController(QObject):
                 cursor = editor.textCursor()
                 row = model.row_of(editor.turn_id)
                 assert row is not None
-                turn = model.turn(row)
+                turn = window.store.turn(model.turn(row).id)  # with its word timings
                 clip = clip_from_span(
                     turn, cursor.selectionStart(), cursor.selectionEnd(), model.speaker_name(turn)
                 )
@@ -128,7 +128,7 @@ class NotesController(QObject):
                 rows = window.view.selected_rows()
                 if not rows:
                     raise EditorError("select the turns (or the words) to clip")
-                turns = [model.turn(r) for r in range(rows[0], rows[-1] + 1)]
+                turns = [window.store.turn(model.turn(r).id) for r in range(rows[0], rows[-1] + 1)]
                 clip = clip_from_turns(turns, model.speaker_name(turns[0]))
             clip = window.store.clips.add(clip)
         except EditorError as error:

@@ -1,12 +1,14 @@
 """A thin list model over the project's turns.
 
 The model keeps the turns in memory (a 12,000-turn episode is a few megabytes) and applies the
-``Changes`` of each operation row by row, so selection and scroll position survive edits.
+``Changes`` of each operation row by row, so selection and scroll position survive edits. Its
+turns carry no word timings (``words`` is empty): what needs them reads the turn from the store.
 """
 
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -46,7 +48,7 @@ class TurnListModel(QAbstractListModel):
     def set_store(self, store: ProjectStore | None) -> None:
         self.beginResetModel()
         self.store = store
-        self._turns = store.turns() if store is not None else []
+        self._turns = store.turns(with_words=False) if store is not None else []
         self._speakers = {s.id: s for s in store.speakers()} if store is not None else {}
         self._reindex()
         self.endResetModel()
@@ -143,11 +145,14 @@ class TurnListModel(QAbstractListModel):
                 del self._turns[row]
                 self._reindex()
                 self.endRemoveRows()
+        times_changed = bool(changes.turns_deleted or changes.turns_inserted)
         for turn_id in changes.turns_updated:
             new = changes.after.turns[turn_id]
             row = self._rows.get(turn_id)
             if new is None or row is None:
                 continue
+            new = replace(new, words=())
+            times_changed = times_changed or new.start_ms != self._turns[row].start_ms
             if new.position != self._turns[row].position:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._turns[row]
@@ -161,8 +166,9 @@ class TurnListModel(QAbstractListModel):
         for turn_id in changes.turns_inserted:
             new = changes.after.turns[turn_id]
             if new is not None:
-                self._insert(new)
-        self._locator = TurnLocator([t.start_ms for t in self._turns])
+                self._insert(replace(new, words=()))
+        if times_changed:  # an edit of text alone keeps the playback index as it is
+            self._locator = TurnLocator([t.start_ms for t in self._turns])
         if changes.speakers_changed and self._turns:
             self.dataChanged.emit(self.index(0), self.index(len(self._turns) - 1))
 

@@ -51,6 +51,10 @@ def words_from_json(text: str | None) -> tuple[Word, ...]:
     return tuple(Word(w[0], w[1], w[2], w[3]) for w in json.loads(text))
 
 
+# The same columns without the word timings: for lists that show turns but never their words.
+TURN_COLUMNS_WITHOUT_WORDS = TURN_COLUMNS.replace("words", "NULL AS words")
+
+
 def turn_from_row(row: Row) -> Turn:
     return Turn(
         id=row["id"],

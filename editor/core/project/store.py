@@ -169,8 +169,11 @@ class ProjectStore:
 
     # -- reading turns and speakers ------------------------------------------------------------
 
-    def turns(self) -> list[Turn]:
-        sql = f"SELECT {rows.TURN_COLUMNS} FROM turns ORDER BY position"
+    def turns(self, *, with_words: bool = True) -> list[Turn]:
+        """Every turn in order; ``with_words=False`` skips decoding the word timings (the
+        window's list needs only text and times, and a long episode has ~100k words)."""
+        columns = rows.TURN_COLUMNS if with_words else rows.TURN_COLUMNS_WITHOUT_WORDS
+        sql = f"SELECT {columns} FROM turns ORDER BY position"
         with paused_gc():  # thousands of turns and their words: no cycles to look for
             return [rows.turn_from_row(r) for r in self.query(sql)]
 
