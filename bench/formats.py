@@ -56,14 +56,16 @@ def main(turns: int = 12_000) -> None:
         "srt": export(transcript, "srt", ExportOptions(one_cue_per_turn=True)).content,
         "vtt": export(transcript, "vtt", ExportOptions(one_cue_per_turn=True)).content,
         "whisper": whisper_json(transcript),
+        "txt": export(long_transcript(turns, speakers=6, timed=False), "txt").content,
     }
     for name, content in sources.items():
         assert isinstance(content, str)
         source = DecodedText(content, "utf-8", f"bench.{name}")
-        cues = content.count("-->") if name != "whisper" else turns
+        cues = content.count("-->") if name in ("srt", "vtt") else turns
         result = parse_source(source, name, ImportOptions())
         elapsed = best_ms(lambda s=source, n=name: parse_source(s, n, ImportOptions()))
-        print(f"{tag} import {name} ({cues} cues -> {len(result.turns)} turns): {elapsed:.0f} ms")
+        what = "untimed, 6 speakers" if name == "txt" else f"{cues} cues"
+        print(f"{tag} import {name} ({what} -> {len(result.turns)} turns): {elapsed:.0f} ms")
     for name, fmt in FORMATS.items():
         if fmt.write is not None:
             elapsed = best_ms(

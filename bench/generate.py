@@ -58,11 +58,11 @@ def long_transcript(
     return Transcript(tuple(result))
 
 
-def project_file(folder: Path, turns: int, speakers: int = 4) -> Path:
+def project_file(folder: Path | str, turns: int, speakers: int = 4) -> Path:
     """A project with a long transcript, made once per folder and size."""
     from editor.core.project.create import create_project
 
-    path = folder / f"bench-{turns}.tep"
+    path = Path(folder) / f"bench-{turns}.tep"
     if not path.exists():
         create_project(path, transcript=long_transcript(turns, speakers))
     return path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,6 +66,17 @@ SAMPLE10_TRUTH = DATA / "sample10-truth.json"
 def in_ci() -> bool:
     """In CI a missing libVLC is a failure; on a laptop it is a skip."""
     return bool(os.environ.get("CI"))
+
+
+def require_tool(name: str) -> str:
+    """The path of a command-line tool a test needs: skip without it, but fail in CI, which
+    installs every one (scripts/bootstrap.sh)."""
+    path = shutil.which(name)
+    if path is None:
+        if in_ci():
+            pytest.fail(f"{name} is missing: scripts/bootstrap.sh installs it")
+        pytest.skip(f"{name} is not installed")
+    return path
 
 
 @pytest.fixture

@@ -15,25 +15,14 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
 from editor import APP_ID, __version__
 from editor.core.project.store import ProjectStore
-from tests.conftest import in_ci
+from tests.conftest import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = ROOT / "resources" / "desktop"
 MIME_TYPE = "application/x-transcript-editor-project"
 INSTALL = str(ROOT / "packaging" / "install-desktop.sh")
-
-
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        if in_ci():
-            pytest.fail(f"{name} is missing: scripts/bootstrap.sh installs it")
-        pytest.skip(f"{name} is not installed")
-    return path
 
 
 def _desktop_entry() -> configparser.SectionProxy:
@@ -45,7 +34,7 @@ def _desktop_entry() -> configparser.SectionProxy:
 
 def test_desktop_entry_validates_and_names_the_app() -> None:
     result = subprocess.run(
-        [_tool("desktop-file-validate"), str(DESKTOP / f"{APP_ID}.desktop")],
+        [require_tool("desktop-file-validate"), str(DESKTOP / f"{APP_ID}.desktop")],
         capture_output=True,
         text=True,
         check=False,
@@ -60,7 +49,7 @@ def test_desktop_entry_validates_and_names_the_app() -> None:
 def test_metainfo_validates_and_matches_the_app() -> None:
     path = DESKTOP / f"{APP_ID}.metainfo.xml"
     result = subprocess.run(
-        [_tool("appstreamcli"), "validate", "--no-net", str(path)],
+        [require_tool("appstreamcli"), "validate", "--no-net", str(path)],
         capture_output=True,
         text=True,
         check=False,
@@ -81,9 +70,9 @@ def test_icon_in_every_usual_size() -> None:
 
 
 def test_installed_project_files_open_with_the_app(tmp_path: Path) -> None:
-    gio = _tool("gio")
-    _tool("update-mime-database")
-    _tool("update-desktop-database")
+    gio = require_tool("gio")
+    require_tool("update-mime-database")
+    require_tool("update-desktop-database")
     prefix = tmp_path / "prefix"
     subprocess.run(
         # --exec: gio hides an entry whose command does not exist

@@ -16,24 +16,15 @@ import pytest
 
 from editor.core.project.create import create_project
 from editor.demo import demo_transcript
-from tests.conftest import SAMPLE10_MP3, in_ci
+from tests.conftest import SAMPLE10_MP3, require_tool
 
 NEW_TEXT = "Typed through xdotool."
 
 
-def _need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if in_ci():
-            pytest.fail(f"{tool} must be installed in CI")
-        pytest.skip(f"{tool} is not installed")
-    return path
-
-
 @pytest.fixture
 def display() -> Iterator[str]:
-    xvfb = _need("Xvfb")
-    _need("xdotool")
+    xvfb = require_tool("Xvfb")
+    require_tool("xdotool")
     read_fd, write_fd = os.pipe()
     server = subprocess.Popen(
         [xvfb, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
