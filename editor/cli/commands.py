@@ -235,4 +235,9 @@ def _format_info(summary: dict[str, Any]) -> str:
         f"duration:  {'unknown' if duration is None else f'{duration} ms'}",
         f"schema:    {summary['schema_version']}",
     ]
+    if summary["uncommitted_drafts"]:
+        lines.append(
+            f"drafts:    {summary['uncommitted_drafts']} turn(s) with typed text never committed;"
+            " open the project in the editor to restore or discard it"
+        )
     return "\n".join(lines)

@@ -29,6 +29,7 @@ def project_info(store: ProjectStore) -> dict[str, Any]:
             "resolved_path": str(media_path) if media_path else None,
         },
         "duration_ms": media_duration if media_duration is not None else (last_end or None),
+        "uncommitted_drafts": len(store.drafts.pending()),
         "schema_version": store.schema_version,
         "app_version": store.meta().get("app_version"),
     }

@@ -132,11 +132,34 @@ def m005_waveform(db: Database) -> None:
         )""")
 
 
+@migrations()
+def m006_drafts(db: Database) -> None:
+    """Text typed in an open turn editor, kept until it is committed or cancelled.
+
+    The trigger clears a draft in the same transaction that commits a different text to its
+    turn, so a crash between the two can never bring back text that was already saved.
+    """
+    db.execute("""
+        CREATE TABLE drafts (
+            turn_id INTEGER PRIMARY KEY REFERENCES turns(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            base_text TEXT NOT NULL,
+            saved_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TRIGGER drafts_clear_on_commit AFTER UPDATE OF text ON turns
+        WHEN NEW.text IS NOT OLD.text
+        BEGIN
+            DELETE FROM drafts WHERE turn_id = NEW.id;
+        END""")
+
+
 MIGRATION_NAMES: tuple[str, ...] = (
     "m001_initial",
     "m002_glossary_ignores",
     "m003_clip_details",
     "m004_turn_timing",
     "m005_waveform",
+    "m006_drafts",
 )
 SCHEMA_VERSION = len(MIGRATION_NAMES)

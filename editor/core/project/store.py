@@ -23,6 +23,7 @@ from editor.core.gc_pause import paused_gc
 from editor.core.model import EpisodeMeta, MediaLink, Speaker, Transcript, TranscriptTurn, Turn
 from editor.core.project import file as project_file
 from editor.core.project import media_link, rows, snapshots
+from editor.core.project.drafts import Drafts
 from editor.core.project.edit_session import EditSession
 from editor.core.project.lock import ProjectLock
 from editor.core.project.records import Chapters, Clips, Glossary
@@ -54,6 +55,7 @@ class ProjectStore:
         self.glossary = Glossary(self)
         self.clips = Clips(self)
         self.chapters = Chapters(self)
+        self.drafts = Drafts(self)
 
     # -- lifecycle -----------------------------------------------------------------------------
 
