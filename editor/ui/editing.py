@@ -17,6 +17,7 @@ from editor.core.changes import Changes
 from editor.core.ops.bulk import BEFORE_REPLACE_ALL
 from editor.core.project.store import ProjectStore
 from editor.core.search import SearchQuery
+from editor.ui.drafts import DraftKeeper
 from editor.ui.undo import OperationRunner
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class EditController(QObject):
         delegate.text_committed.connect(self.commit_text)
         delegate.split_requested.connect(self.split)
         delegate.merge_requested.connect(self.merge_back)
+        self.drafts = DraftKeeper(window)
 
     @property
     def store(self) -> ProjectStore:

@@ -31,7 +31,7 @@ from editor.core.changes import Changes
 from editor.core.playback import PlaybackState, Player
 from editor.core.project.media_link import MEDIA_SUFFIXES
 from editor.core.project.store import ProjectStore
-from editor.ui import file_commands, safety
+from editor.ui import drafts, file_commands, safety
 from editor.ui.actions import build_actions
 from editor.ui.dialogs import about_text
 from editor.ui.editing import EditController
@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         if store.snapshot_problem:
             message += f" — warning: {store.snapshot_problem}"
         self.statusBar().showMessage(message, 10_000)
+        drafts.offer_restore(self)
         return True
 
     def show_store(self, store: ProjectStore) -> None:

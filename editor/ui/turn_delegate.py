@@ -61,6 +61,8 @@ class TurnDelegate(QStyledItemDelegate):
     text_committed = Signal(int, str)  # turn id, text
     split_requested = Signal(int, str, int)  # turn id, text, cursor offset
     merge_requested = Signal(int, str)  # turn id, text
+    editor_opened = Signal(object, str)  # TurnTextEditor, the turn's text as it was loaded
+    editor_closing = Signal(object)  # TurnTextEditor, before it is marked finished
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -241,6 +243,7 @@ class TurnDelegate(QStyledItemDelegate):
         cursor.setPosition(min(self.cursor_requests.pop(turn.id, len(turn.text)), len(turn.text)))
         editor.setTextCursor(cursor)
         self._resize(editor, QPersistentModelIndex(index))
+        self.editor_opened.emit(editor, turn.text)
 
     def setModelData(self, editor: QWidget, _model: object, _index: Index) -> None:
         assert isinstance(editor, TurnTextEditor)
@@ -256,6 +259,7 @@ class TurnDelegate(QStyledItemDelegate):
 
     def destroyEditor(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, TurnTextEditor):
+            self.editor_closing.emit(editor)
             editor.finished = True  # cancelled or committed: either way it takes no more edits
             if self._editing.pop(editor.turn_id, None):
                 self.sizeHintChanged.emit(index)

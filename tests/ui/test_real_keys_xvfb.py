@@ -55,13 +55,8 @@ def _until(condition: Callable[[], bool], timeout: float = 15.0) -> bool:
     return False
 
 
-def test_f2_edit_and_undo_with_real_key_events(display: str, tmp_path: Path) -> None:
-    media = tmp_path / "sample10.mp3"
-    shutil.copy(SAMPLE10_MP3, media)
-    project = tmp_path / "xdotool demo.tep"
-    create_project(project, media=media, transcript=demo_transcript())
-    original = _texts(project)
-    env = {
+def _app_env(display: str, tmp_path: Path) -> dict[str, str]:
+    return {
         **os.environ,
         "DISPLAY": display,
         "QT_QPA_PLATFORM": "xcb",
@@ -69,7 +64,10 @@ def test_f2_edit_and_undo_with_real_key_events(display: str, tmp_path: Path) -> 
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "TRANSCRIPT_EDITOR_AUDIO": "dummy",
     }
-    app = subprocess.Popen(
+
+
+def _launch(project: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
         [sys.executable, "-m", "editor", str(project)],
         env=env,
         stdout=subprocess.PIPE,
@@ -77,29 +75,90 @@ def test_f2_edit_and_undo_with_real_key_events(display: str, tmp_path: Path) -> 
         text=True,
     )
 
-    def xdotool(*args: str) -> str:
-        return subprocess.run(
-            ["xdotool", *args], env=env, capture_output=True, text=True, timeout=30, check=True
-        ).stdout.strip()
 
+def _xdotool(env: dict[str, str], *args: str) -> str:
+    return subprocess.run(
+        ["xdotool", *args], env=env, capture_output=True, text=True, timeout=30, check=True
+    ).stdout.strip()
+
+
+def _focus_window(env: dict[str, str], name: str) -> None:
+    found = _xdotool(env, "search", "--sync", "--onlyvisible", "--name", name)
+    _xdotool(env, "windowfocus", "--sync", found.splitlines()[0])
+    time.sleep(0.5)
+
+
+def _demo_project(tmp_path: Path, name: str) -> Path:
+    media = tmp_path / "sample10.mp3"
+    shutil.copy(SAMPLE10_MP3, media)
+    project = tmp_path / f"{name}.tep"
+    create_project(project, media=media, transcript=demo_transcript())
+    return project
+
+
+def test_f2_edit_and_undo_with_real_key_events(display: str, tmp_path: Path) -> None:
+    project = _demo_project(tmp_path, "xdotool demo")
+    original = _texts(project)
+    env = _app_env(display, tmp_path)
+    app = _launch(project, env)
     try:
-        window = xdotool("search", "--sync", "--onlyvisible", "--name", "xdotool demo")
-        window_id = window.splitlines()[0]
-        xdotool("windowfocus", "--sync", window_id)
-        time.sleep(0.5)
-        xdotool("key", "--delay", "80", "Down", "Down", "F2", "ctrl+a")
-        xdotool("type", "--delay", "20", NEW_TEXT)
-        xdotool("key", "Return")
+        _focus_window(env, "xdotool demo")
+        _xdotool(env, "key", "--delay", "80", "Down", "Down", "F2", "ctrl+a")
+        _xdotool(env, "type", "--delay", "20", NEW_TEXT)
+        _xdotool(env, "key", "Return")
         assert _until(lambda: _texts(project)[2] == NEW_TEXT), _texts(project)[2]
         assert _texts(project)[:2] == original[:2] and _texts(project)[3:] == original[3:]
-        xdotool("key", "ctrl+z")
+        _xdotool(env, "key", "ctrl+z")
         assert _until(lambda: _texts(project) == original)
-        xdotool("key", "ctrl+shift+z")
+        _xdotool(env, "key", "ctrl+shift+z")
         assert _until(lambda: _texts(project)[2] == NEW_TEXT)
-        xdotool("key", "ctrl+q")
+        _xdotool(env, "key", "ctrl+q")
         assert app.wait(timeout=20) == 0
     finally:
         if app.poll() is None:
             app.kill()
             app.wait()
     assert _texts(project)[2] == NEW_TEXT
+
+
+def _drafts(project: Path) -> list[str]:
+    with sqlite3.connect(project) as conn:
+        return [row[0] for row in conn.execute("SELECT text FROM drafts")]
+
+
+def test_typing_survives_a_killed_app_and_is_restored_on_the_next_start(
+    display: str, tmp_path: Path
+) -> None:
+    """Type without committing, SIGKILL the app, start it again, accept the offer to restore."""
+    project = _demo_project(tmp_path, "crash demo")
+    original = _texts(project)
+    expected = original[2] + " Typed just before the crash."
+    env = _app_env(display, tmp_path)
+    app = _launch(project, env)
+    try:
+        _focus_window(env, "crash demo")
+        _xdotool(env, "key", "--delay", "80", "Down", "Down", "F2", "ctrl+End")
+        _xdotool(env, "type", "--delay", "20", " Typed just before the crash.")
+        assert _until(lambda: _drafts(project) == [expected], timeout=10), _drafts(project)
+    finally:
+        app.kill()  # SIGKILL: no chance to commit anything on the way out
+        app.wait()
+    assert _texts(project) == original  # never committed …
+    with sqlite3.connect(project) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    app = _launch(project, env)
+    try:
+        _focus_window(env, "Restore Typed Text")
+        _xdotool(env, "key", "Return")  # Restore is the default button
+        assert _until(lambda: _texts(project)[2] == expected), _texts(project)[2]
+        assert _texts(project)[:2] == original[:2] and _texts(project)[3:] == original[3:]
+        assert _drafts(project) == []
+        _focus_window(env, "crash demo")
+        _xdotool(env, "key", "ctrl+z")  # the restore is one undoable step
+        assert _until(lambda: _texts(project) == original)
+        _xdotool(env, "key", "ctrl+q")
+        assert app.wait(timeout=20) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()

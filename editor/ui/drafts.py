@@ -1,0 +1,150 @@
+"""Typing is never lost: the open turn editor's text is kept as a draft in the project.
+
+While the user types, the text is saved about once a second (not on every key: each save is a
+durable write). Committing clears the draft in the same transaction (see the core), Escape
+discards it, and a commit the disk refused keeps it. When a project opens with drafts left
+over from a crash, the user is asked whether to restore them, as one undoable step.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from editor.core import ops
+from editor.core.errors import EditorError
+from editor.core.model import Turn
+from editor.core.project.drafts import Draft, Drafts
+from editor.ui.turn_editor import TurnTextEditor
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+SAVE_INTERVAL_MS = 1000
+RESTORE, DISCARD = "restore", "discard"
+PREVIEW_CHARS = 90
+
+
+class DraftKeeper(QObject):
+    """Keeps the text of the one open turn editor as a draft until it is committed."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._editor: TurnTextEditor | None = None
+        self._base_text = ""
+        self._saved: str | None = None  # the draft text on disk for the open editor
+        self._warned = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_INTERVAL_MS)
+        self._timer.timeout.connect(self.save_now)
+        delegate = window.view.turn_delegate
+        delegate.editor_opened.connect(self._opened)
+        delegate.editor_closing.connect(self._closing)
+
+    def _opened(self, editor: TurnTextEditor, base_text: str) -> None:
+        self._editor, self._base_text, self._saved, self._warned = editor, base_text, None, False
+        # Not restarted on every key: someone typing without a pause is still saved each second.
+        editor.document().contentsChanged.connect(
+            lambda: None if self._timer.isActive() else self._timer.start()
+        )
+
+    def save_now(self) -> None:
+        editor, store = self._editor, self.window.store
+        if editor is None or editor.finished or store is None or store.readonly:
+            return
+        text = editor.toPlainText()
+        if text == self._saved or (self._saved is None and text == self._base_text):
+            return
+        try:
+            store.drafts.save(editor.turn_id, text, self._base_text)
+        except EditorError as error:
+            if not self._warned:  # once per editor: the commit will say it again if it fails
+                self._warned = True
+                self.window.show_error(f"Your typing could not be kept as a draft: {error}")
+            return
+        self._saved = text
+
+    def _closing(self, editor: TurnTextEditor) -> None:
+        if editor is not self._editor:
+            return
+        self._timer.stop()
+        store = self.window.store
+        if store is not None and not store.readonly:
+            # A failure here was reported by the commit, which copied the text to the clipboard.
+            with suppress(EditorError):
+                self._settle(editor, store.drafts, store.find_turn(editor.turn_id))
+        self._editor = None
+
+    def _settle(self, editor: TurnTextEditor, drafts: Drafts, turn: Turn | None) -> None:
+        text = editor.toPlainText()
+        cancelled = not editor.finished
+        if cancelled or turn is None or turn.text == text:
+            if self._saved is not None:
+                drafts.discard(editor.turn_id)
+        elif text != self._saved:
+            # Handed over to a split or merge (which clears it when it lands), or a refused
+            # commit: either way the latest typing is kept until the text is saved.
+            drafts.save(editor.turn_id, text, self._base_text)
+
+
+def ask_restore(parent: QWidget, drafts: list[Draft]) -> str | None:
+    """Ask what to do with typing left over from a session that ended before committing it;
+    ``None`` keeps the drafts for later."""
+    lines = []
+    for draft in drafts[:5]:
+        preview = draft.text if len(draft.text) <= PREVIEW_CHARS else draft.text[:PREVIEW_CHARS]
+        who = f" ({draft.speaker})" if draft.speaker else ""
+        changed = " — the turn was changed since" if draft.turn_changed_since else ""
+        lines.append(f"• Turn {draft.number}{who}{changed}: “{preview}…”")
+    if len(drafts) > 5:
+        lines.append(f"• and {len(drafts) - 5} more")
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Restore Typed Text?",
+        f"Text typed into {len(drafts)} turn(s) was never committed: the editor was closed "
+        "before Enter was pressed (the app or the computer stopped).\n\n" + "\n".join(lines),
+    )
+    box.setParent(parent, box.windowFlags())
+    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Decide Later", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    return RESTORE if clicked is restore else DISCARD if clicked is discard else None
+
+
+def offer_restore(window: MainWindow) -> None:
+    """On opening a project for editing: bring back typing a crash left uncommitted."""
+    store = window.store
+    if store is None or store.readonly:
+        return
+    pending = store.drafts.pending()
+    if not pending:
+        return
+    choice = ask_restore(window, pending)
+    if choice == DISCARD:
+        try:
+            store.drafts.discard_all()
+        except EditorError as error:
+            window.show_error(str(error))
+    elif choice == RESTORE:
+        runner = window.edits.runner
+        with runner.macro("Restore typed text"):
+            for draft in pending:
+                runner.run(
+                    lambda s, d=draft: ops.edit_text(s, d.turn_id, d.text),
+                    label=f"Restore typed text in turn {draft.number}",
+                    rescue=draft.text,
+                )
+        row = window.model.row_of(pending[0].turn_id)
+        if row is not None:
+            window.view.select_row(row)
+        window.statusBar().showMessage(
+            f"Restored typed text in {len(pending)} turn(s); Undo takes it back", 10_000
+        )
