@@ -62,6 +62,22 @@ def test_info_with_media(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0 and "(found)" in out
 
 
+def test_info_tells_of_typing_left_uncommitted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from editor.core.project.store import ProjectStore
+
+    project = tmp_path / "ep.tep"
+    run(capsys, "new", project, "--transcript", EPISODE_TRANSCRIPT)
+    assert "drafts:" not in run(capsys, "info", project)[1]
+    with ProjectStore.open(project) as store:
+        turn = store.turns()[7]
+        store.drafts.save(turn.id, "typed, never committed", turn.text)
+    code, out, _ = run(capsys, "info", project)
+    assert code == 0 and "drafts:    1 turn(s) with typed text never committed" in out
+    assert json.loads(run(capsys, "info", project, "--json")[1])["uncommitted_drafts"] == 1
+
+
 def test_replace_prints_the_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = tmp_path / "ep.tep"
     run(capsys, "new", project, "--transcript", EPISODE_TRANSCRIPT)
