@@ -3,6 +3,7 @@ issue, and the panel's fix / ignore / term commands."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from editor.core.glossary import Finding, Hit, Kind
 from editor.core.glossary.csv_io import read_glossary_csv, write_glossary_csv
 from editor.core.model import CaseRule
 from editor.core.ops.bulk import BEFORE_FIX_ALL
+from editor.core.project.store import ProjectStore
 from editor.ui.glossary_panel import GlossaryPanel
 from editor.ui.glossary_state import GlossaryState
 
@@ -66,6 +68,10 @@ class GlossaryController(QObject):
         )
         self._refresh_panel()
 
+    def _step(self, label: str, action: Callable[[ProjectStore], object]) -> object | None:
+        """A glossary change as one undoable step; ``None`` if it was refused."""
+        return self.window.edits.runner.run_records("glossary", label, action, self.reload)
+
     def _refresh_panel(self) -> None:
         self.panel.show_findings(self.state.issues(), self.state.findings)
         self.window.view.viewport().update()
@@ -91,9 +97,10 @@ class GlossaryController(QObject):
         store = self.window.store
         if store is None:
             return
-        for finding in findings:
-            store.glossary.ignore(finding.turn_id, finding.hit.found)
-        self.reload()
+        self._step(
+            "Ignore here",
+            lambda s: [s.glossary.ignore(f.turn_id, f.hit.found) for f in findings],
+        )
 
     def next_issue(self, direction: int = 1) -> bool:
         """Select the turn of the next (or previous) issue after the current turn."""
@@ -145,10 +152,11 @@ class GlossaryController(QObject):
     # -- terms ---------------------------------------------------------------------------------
 
     def add_variant(self, hit: Hit) -> None:
-        store = self.window.store
-        if store is not None:
-            store.glossary.add_variant(hit.term.id, hit.found)
-            self.reload()
+        if self.window.store is not None:
+            self._step(
+                f"Add “{hit.found}” as a variant",
+                lambda s: s.glossary.add_variant(hit.term.id, hit.found),
+            )
 
     def add_term(
         self, term: str, variants: tuple[str, ...] = (), note: str = "", ignore_case: bool = False
@@ -156,13 +164,11 @@ class GlossaryController(QObject):
         store = self.window.store
         if store is None:
             return
-        try:
-            rule = CaseRule.IGNORE if ignore_case else CaseRule.EXACT
-            store.glossary.add(term.strip(), variants, rule, note)
-        except EditorError as error:
-            self.window.show_error(str(error))
-            return
-        self.reload()
+        rule = CaseRule.IGNORE if ignore_case else CaseRule.EXACT
+        self._step(
+            f"Add “{term.strip()}” to the glossary",
+            lambda s: s.glossary.add(term.strip(), variants, rule, note),
+        )
 
     def add_term_dialog(self, suggestion: str) -> None:
         dialog = QDialog(self.window)
@@ -188,13 +194,11 @@ class GlossaryController(QObject):
 
     def remove_term(self, term_id: int) -> None:
         if self.window.store is not None:
-            self.window.store.glossary.remove(term_id)
-            self.reload()
+            self._step("Remove glossary term", lambda s: s.glossary.remove(term_id))
 
     def set_rule(self, rule: str) -> None:
         if self.window.store is not None:
-            self.window.store.glossary.set_mark_rule(rule)
-            self.reload()
+            self._step("Change the ™ rule", lambda s: s.glossary.set_mark_rule(rule))
 
     def import_csv(self, path: Path) -> int:
         store = self.window.store
@@ -205,11 +209,11 @@ class GlossaryController(QObject):
         except EditorError as error:
             QMessageBox.warning(self.window, "Cannot Import Glossary", str(error))
             return 0
-        with store.writing():
-            for draft in drafts:
-                store.glossary.add(draft.term, draft.variants, draft.case_rule, draft.note)
-        self.reload()
-        return len(drafts)
+        done = self._step(
+            f"Import glossary {path.name}",
+            lambda s: [s.glossary.add(d.term, d.variants, d.case_rule, d.note) for d in drafts],
+        )
+        return 0 if done is None else len(drafts)
 
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "Import Glossary", "", CSV_FILTER)
@@ -223,8 +227,12 @@ class GlossaryController(QObject):
         path, _ = QFileDialog.getSaveFileName(
             self.window, "Export Glossary", str(store.path.with_suffix(".csv")), CSV_FILTER
         )
-        if path:
+        if not path:
+            return
+        try:
             Path(path).write_text(write_glossary_csv(store.glossary.terms()), encoding="utf-8")
+        except OSError as error:
+            self.window.show_error(f"{path}: cannot write the glossary ({error.strerror})")
 
     def _go_to_turn(self, turn_id: int) -> None:
         row = self.window.model.row_of(turn_id)

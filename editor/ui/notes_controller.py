@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog
@@ -17,6 +18,7 @@ from editor.core.errors import EditorError
 from editor.core.filenames import safe_filename
 from editor.core.model import Clip, EpisodeMeta
 from editor.core.ops import insert_turns
+from editor.core.project.store import ProjectStore
 from editor.core.shownotes import render_shownotes
 from editor.core.textfile import read_text
 from editor.ui.chapters_panel import ChaptersPanel
@@ -25,6 +27,8 @@ from editor.ui.shownotes_panel import ShowNotesPanel
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
+
+T = TypeVar("T")
 
 
 class CutWorker(QThread):
@@ -130,25 +134,26 @@ class NotesController(QObject):
                     raise EditorError("select the turns (or the words) to clip")
                 turns = [window.store.turn(model.turn(r).id) for r in range(rows[0], rows[-1] + 1)]
                 clip = clip_from_turns(turns, model.speaker_name(turns[0]))
-            clip = window.store.clips.add(clip)
         except EditorError as error:
             window.show_error(str(error))
             return None
-        self.reload()
-        window.statusBar().showMessage(f"New clip: {clip.title}", 5000)
-        return clip
+        added = self._clips_step("New clip", lambda s: s.clips.add(clip))
+        if added is not None:
+            window.statusBar().showMessage(f"New clip: {added.title}", 5000)
+        return added
 
     def _clip(self, clip_id: int) -> Clip:
         assert self.window.store is not None
         return self.window.store.clips.get(clip_id)
 
-    def _update_clip(self, clip: Clip) -> None:
-        assert self.window.store is not None
-        try:
-            self.window.store.clips.update(clip)
-        except EditorError as error:
-            self.window.show_error(str(error))
-        self.reload()
+    def _clips_step(self, label: str, action: Callable[[ProjectStore], T]) -> T | None:
+        return self.window.edits.runner.run_records("clips", label, action, self.reload)
+
+    def _chapters_step(self, label: str, action: Callable[[ProjectStore], T]) -> T | None:
+        return self.window.edits.runner.run_records("chapters", label, action, self.reload)
+
+    def _update_clip(self, clip: Clip, label: str = "Edit clip") -> None:
+        self._clips_step(label, lambda s: s.clips.update(clip))
 
     def _edit_clip(self, clip_id: int, field: str, value: str) -> None:
         clip = self._clip(clip_id)
@@ -164,7 +169,7 @@ class NotesController(QObject):
 
     def nudge(self, clip_id: int, edge: str, delta_ms: int) -> None:
         clip = nudge(self._clip(clip_id), edge, delta_ms)
-        self._update_clip(clip)
+        self._update_clip(clip, f"Nudge clip {edge}")
         self.audition(clip_id, edge)
 
     def audition(self, clip_id: int, edge: str) -> None:
@@ -175,10 +180,9 @@ class NotesController(QObject):
             self.window.player.play_range(max(0, clip.end_ms - AUDITION_MS), clip.end_ms)
 
     def delete_clips(self, clip_ids: list[int]) -> None:
-        if self.window.store is not None:
-            for clip_id in clip_ids:
-                self.window.store.clips.remove(clip_id)
-            self.reload()
+        if self.window.store is not None and clip_ids:
+            label = "Delete clip" if len(clip_ids) == 1 else f"Delete {len(clip_ids)} clips"
+            self._clips_step(label, lambda s: [s.clips.remove(i) for i in clip_ids])
 
     def cut_dialog(self, clip_ids: list[int]) -> None:
         store = self.window.store
@@ -228,10 +232,11 @@ class NotesController(QObject):
         if store is None:
             return
         try:
-            store.chapters.add(chapter_at_turn(self.window.model.turn(row), title))
+            chapter = chapter_at_turn(self.window.model.turn(row), title)
         except EditorError as error:
             self.window.show_error(str(error))
-        self.reload()
+            return
+        self._chapters_step("New chapter", lambda s: s.chapters.add(chapter))
 
     def add_chapter_dialog(self) -> None:
         row = self.window.view.current_row()
@@ -243,21 +248,21 @@ class NotesController(QObject):
             self.add_chapter(row, title)
 
     def remove_chapters(self, chapter_ids: list[int]) -> None:
-        if self.window.store is not None:
-            for chapter_id in chapter_ids:
-                self.window.store.chapters.remove(chapter_id)
-            self.reload()
+        if self.window.store is not None and chapter_ids:
+            self._chapters_step(
+                "Delete chapter"
+                if len(chapter_ids) == 1
+                else f"Delete {len(chapter_ids)} chapters",
+                lambda s: [s.chapters.remove(i) for i in chapter_ids],
+            )
 
     def _edit_chapter(self, chapter_id: int, field: str, value: str) -> None:
         store = self.window.store
         if store is None:
             return
         chapter = next(c for c in store.chapters.all() if c.id == chapter_id)
-        try:
-            store.chapters.update(replace(chapter, **{field: value.strip()}))
-        except EditorError as error:
-            self.window.show_error(str(error))
-        self.reload()
+        changed = replace(chapter, **{field: value.strip()})
+        self._chapters_step("Edit chapter", lambda s: s.chapters.update(changed))
 
     # -- the episode page ----------------------------------------------------------------------
 
@@ -271,9 +276,15 @@ class NotesController(QObject):
             self.window.show_error(str(error))
             return False
         store.set_episode(page.meta)
-        with store.writing():
-            for term in page.glossary:
-                store.glossary.add(term.term, term.variants, term.case_rule, term.note)
+        if page.glossary:
+            self.window.edits.runner.run_records(
+                "glossary",
+                "Glossary from the episode page",
+                lambda s: [
+                    s.glossary.add(t.term, t.variants, t.case_rule, t.note) for t in page.glossary
+                ],
+                lambda: None,
+            )
         if page.transcript is not None and store.turn_count() == 0:
             turns = page.transcript.turns
             self.window.edits.run(lambda s: insert_turns(s, turns, label="Import transcript"))

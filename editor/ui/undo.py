@@ -7,16 +7,20 @@ reaches the stack. Undo and redo write to the project at once, like any edit.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from editor.core import ops
 from editor.core.changes import Changes
 from editor.core.errors import EditorError
+from editor.core.project import record_history
+from editor.core.project.record_history import RecordChange, RecordKind
 from editor.core.project.store import ProjectStore
 from editor.ui.turn_model import TurnListModel
 
 ErrorHandler = Callable[[str], None]
+T = TypeVar("T")
 
 
 class ChangesCommand(QUndoCommand):
@@ -34,6 +38,26 @@ class ChangesCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._runner.replay(lambda store: ops.undo(store, self.changes))
+
+
+class RecordCommand(QUndoCommand):
+    """A step on clips, chapters or the glossary; ``refresh`` redraws what shows them."""
+
+    def __init__(
+        self, runner: OperationRunner, change: RecordChange, refresh: Callable[[], None]
+    ) -> None:
+        super().__init__(change.label)
+        self._runner, self.change, self._refresh = runner, change, refresh
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._runner.replay_records(self.change.after, self._refresh)
+
+    def undo(self) -> None:
+        self._runner.replay_records(self.change.before, self._refresh)
 
 
 class OperationRunner:
@@ -87,6 +111,37 @@ class OperationRunner:
             self.on_error(f"{error}. The undo history was cleared.")
             return
         self._applied(changes)
+
+    def run_records(
+        self,
+        kind: RecordKind,
+        label: str,
+        action: Callable[[ProjectStore], T],
+        refresh: Callable[[], None],
+    ) -> T | None:
+        """Run a write to clips, chapters or the glossary as one transaction and one undo step;
+        ``None`` if it was refused (the user is told why)."""
+        store = self.store
+        try:
+            result, change = record_history.record_step(store, kind, label, lambda: action(store))
+        except EditorError as error:
+            self.on_error(str(error))
+            refresh()
+            return None
+        if not change.is_empty:
+            self.stack.push(RecordCommand(self, change, refresh))
+        refresh()
+        return result
+
+    def replay_records(
+        self, state: record_history.RecordState, refresh: Callable[[], None]
+    ) -> None:
+        try:
+            record_history.restore(self.store, state)
+        except EditorError as error:
+            self.stack.clear()
+            self.on_error(f"{error}. The undo history was cleared.")
+        refresh()
 
     def macro(self, label: str) -> _Macro:
         return _Macro(self.stack, label)

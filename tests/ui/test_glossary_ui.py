@@ -126,3 +126,36 @@ def test_pointing_at_text_finds_the_character(episode: MainWindow) -> None:
     point = QPoint(rect.left() + GUTTER + 1, rect.top() + PAD + line + 2 + line // 2)
     assert view.offset_at(point) == (1, 0)
     assert view.offset_at(QPoint(rect.left() + 5, rect.top() + 5)) == (1, None)  # the gutter
+
+
+def test_glossary_changes_are_undone_with_ctrl_z(episode: MainWindow, qtbot: object) -> None:
+    """Ignore here, add as variant and removing a term are each one undo step."""
+    assert episode.store is not None
+    before = [f.hit.found for f in episode.glossary.state.issues()]
+    kpng = next(f for f in episode.glossary.state.issues() if f.hit.found == "KPNG")
+    episode.glossary.ignore([kpng])
+    death = next(f for f in episode.glossary.state.issues() if f.hit.found == "Human Death")
+    episode.glossary.add_variant(death.hit)
+    kpmg = next(t for t in episode.store.glossary.terms() if t.term == "KPMG")
+    episode.glossary.remove_term(kpmg.id)
+    assert episode.edits.runner.stack.undoText() == "Remove glossary term"
+    episode.view.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(episode.view, Qt.Key.Key_Z, ctrl)  # type: ignore[attr-defined]
+    assert [t.term for t in episode.store.glossary.terms()] == ["Human Debt™", "KPMG"]
+    assert episode.store.glossary.terms()[1].id == kpmg.id  # back under its own id
+    qtbot.keyClick(episode.view, Qt.Key.Key_Z, ctrl)  # type: ignore[attr-defined]
+    assert episode.store.glossary.terms()[0].variants == ()
+    qtbot.keyClick(episode.view, Qt.Key.Key_Z, ctrl)  # type: ignore[attr-defined]
+    assert [f.hit.found for f in episode.glossary.state.issues()] == before  # panel redrawn too
+    table = episode.glossary.panel.terms_table
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["Human Debt™", "KPMG"]
+    qtbot.keyClick(episode.view, Qt.Key.Key_Y, ctrl)  # type: ignore[attr-defined]
+    assert "KPNG" not in [f.hit.found for f in episode.glossary.state.issues()]
+
+
+def test_a_refused_glossary_change_is_reported_and_not_on_the_stack(episode: MainWindow) -> None:
+    depth = episode.edits.runner.stack.count()
+    episode.glossary.add_term("   ")
+    assert "cannot be empty" in episode.statusBar().currentMessage()
+    assert episode.edits.runner.stack.count() == depth

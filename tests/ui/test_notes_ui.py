@@ -126,3 +126,50 @@ def test_episode_page_fills_the_show_notes(opened: MainWindow, tmp_path: Path) -
     out = tmp_path / "notes.html"
     file_commands.export_to(opened, "shownotes-html", out)
     assert out.read_text(encoding="utf-8").startswith("<p>The Secret Society")
+
+
+def test_clip_and_chapter_changes_are_undoable(opened: MainWindow, qtbot: object) -> None:
+    """New, edit and delete of clips and chapters each take one Ctrl+Z, panels included."""
+    assert opened.store is not None
+    opened.view.select_row(2)
+    clip = opened.notes.new_clip()
+    assert clip is not None
+    opened.notes.add_chapter(4, "The mandate")
+    (chapter,) = opened.store.chapters.all()
+    opened.notes.chapters_panel.table.item(0, 1).setText("Amazon's mandate")
+    opened.notes.delete_clips([clip.id])
+    assert opened.store.clips.all() == [] and opened.notes.clips_panel.table.rowCount() == 0
+    stack = opened.edits.runner.stack
+    labels = [stack.text(i) for i in range(stack.count())]
+    assert labels == ["New clip", "New chapter", "Edit chapter", "Delete clip"]
+
+    opened.view.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(opened.view, Qt.Key.Key_Z, ctrl)  # type: ignore[attr-defined]
+    assert opened.store.clips.all() == [clip] and opened.notes.clips_panel.table.rowCount() == 1
+    qtbot.keyClick(opened.view, Qt.Key.Key_Z, ctrl)  # type: ignore[attr-defined]
+    assert opened.store.chapters.all() == [chapter]
+    assert opened.notes.chapters_panel.table.item(0, 1).text() == "The mandate"
+    qtbot.keyClick(opened.view, Qt.Key.Key_Z, ctrl)  # type: ignore[attr-defined]
+    assert opened.store.chapters.all() == []
+    qtbot.keyClick(opened.view, Qt.Key.Key_Z, ctrl)  # type: ignore[attr-defined]
+    assert opened.store.clips.all() == []
+    for _ in range(4):
+        qtbot.keyClick(opened.view, Qt.Key.Key_Y, ctrl)  # type: ignore[attr-defined]
+    assert opened.store.clips.all() == []
+    assert [c.title for c in opened.store.chapters.all()] == ["Amazon's mandate"]
+
+
+def test_a_refused_clip_delete_is_reported(opened: MainWindow) -> None:
+    assert opened.store is not None
+    opened.view.select_row(2)
+    clip = opened.notes.new_clip()
+    assert clip is not None
+    opened.store.db.conn.execute("PRAGMA query_only = ON")  # as if the disk refused writes
+    try:
+        opened.notes.delete_clips([clip.id])
+    finally:
+        opened.store.db.conn.execute("PRAGMA query_only = OFF")
+    assert "the change was not saved" in opened.statusBar().currentMessage()
+    assert opened.store.clips.all() == [clip]
+    assert opened.edits.runner.stack.undoText() == "New clip"
