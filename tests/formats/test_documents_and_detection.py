@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -10,8 +11,10 @@ import pytest
 
 from editor.core.errors import InputError
 from editor.core.formats import ExportOptions, detect, export
+from editor.core.formats.documents import paragraphs, without_control_chars
 from editor.core.model import Transcript, TranscriptTurn
 from editor.core.textfile import DecodedText, read_text
+from editor.core.timecode import format_hms
 from tests.formats.conftest import CORPUS
 
 MIXED = Transcript(
@@ -78,6 +81,45 @@ def test_docx_has_speaker_timecode_and_paragraphs() -> None:
         "Unknown Speaker",
         "No speaker, no time.",
     ]
+
+
+def _docx_by_the_book(transcript: Transcript, title: str) -> bytes:
+    """The same document through python-docx's ordinary API: what the fast writer must equal."""
+    from docx import Document
+    from docx.shared import RGBColor
+
+    document = Document()
+    document.add_heading(title, level=1)
+    for turn in transcript.turns:
+        header = document.add_paragraph()
+        header.add_run(without_control_chars(turn.speaker or "Unknown Speaker")).bold = True
+        if turn.start_ms is not None:
+            stamp = header.add_run(f"  {format_hms(turn.start_ms)}")
+            stamp.font.color.rgb = RGBColor(0x66, 0x66, 0x66)
+        for paragraph in paragraphs(turn.text):
+            document.add_paragraph().add_run(without_control_chars(paragraph))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_fast_docx_writer_writes_what_python_docx_would() -> None:
+    edge_cases = Transcript(
+        (
+            *MIXED.turns,
+            TranscriptTurn("Bob\tTab", "Line one\nline two\tand a tab.", 3_723_000),
+            TranscriptTurn("  Spaced ", "x\x01y <script>&amp;", 5),
+            TranscriptTurn("Empty", ""),
+            TranscriptTurn("Ann", "One.\n\n\n  Two, indented.  ", 7000),
+        )
+    )
+    fast = export(edge_cases, "docx", ExportOptions(title="Episode")).content
+    assert isinstance(fast, bytes)
+
+    def body(content: bytes) -> bytes:
+        return zipfile.ZipFile(io.BytesIO(content)).read("word/document.xml")
+
+    assert body(fast) == body(_docx_by_the_book(edge_cases, "Episode"))
 
 
 @pytest.mark.parametrize(

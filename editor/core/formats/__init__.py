@@ -14,6 +14,7 @@ from pathlib import Path
 from editor.core.errors import EditorError, InputError
 from editor.core.formats import (
     documents,
+    docx_writer,
     json_formats,
     otr,
     plain,
@@ -121,7 +122,7 @@ FORMATS: dict[str, Format] = {
             write=documents.write_html,
         ),
         Format("md", "Markdown", (".md", ".markdown"), write=documents.write_markdown),
-        Format("docx", "Word document", (".docx",), write=documents.write_docx, binary=True),
+        Format("docx", "Word document", (".docx",), write=docx_writer.write_docx, binary=True),
     )
 }
 AUTO = "auto"
