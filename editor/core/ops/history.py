@@ -23,9 +23,11 @@ def redo(store: ProjectStore, changes: Changes) -> Changes:
 
 def _restore(store: ProjectStore, expected: Snapshot, target: Snapshot, label: str) -> Changes:
     with store.edit(label) as session:
+        current = {turn_id: store.find_turn(turn_id) for turn_id in expected.turns}
         for turn_id, turn in expected.turns.items():
-            if store.find_turn(turn_id) != turn:
+            if current[turn_id] != turn:
                 raise EditError(f"cannot undo or redo {label!r}: turn {turn_id} has changed since")
+        session.remember_turns(current)  # read once: the check and the undo record share it
         for speaker_id, speaker in expected.speakers.items():
             if store.find_speaker(speaker_id) != speaker:
                 raise EditError(

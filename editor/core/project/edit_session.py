@@ -166,6 +166,11 @@ class EditSession:
             count=self.count,
         )
 
+    def remember_turns(self, current: dict[int, Turn | None]) -> None:
+        """Record turns' present states the caller has just read (saves reading them again)."""
+        for turn_id, turn in current.items():
+            self._turns_before.setdefault(turn_id, turn)
+
     def _remember_turn(self, turn_id: int) -> None:
         if turn_id not in self._turns_before:
             self._turns_before[turn_id] = self.store.find_turn(turn_id)
