@@ -3,7 +3,8 @@
 While the user types, the text is saved about once a second (not on every key: each save is a
 durable write). Committing clears the draft in the same transaction (see the core), Escape
 discards it, and a commit the disk refused keeps it. When a project opens with drafts left
-over from a crash, the user is asked whether to restore them, as one undoable step.
+over from a crash, the user is asked whether to restore them, as one undoable step; a draft
+left for later comes back in the editor when its turn is next edited.
 """
 
 from __future__ import annotations
@@ -48,6 +49,18 @@ class DraftKeeper(QObject):
 
     def _opened(self, editor: TurnTextEditor, base_text: str) -> None:
         self._editor, self._base_text, self._saved, self._warned = editor, base_text, None, False
+        store = self.window.store
+        kept = store.drafts.saved_text(editor.turn_id) if store is not None else None
+        if kept is not None and kept != base_text:
+            # Left for later when the project was opened: carry on from it, Escape drops it.
+            editor.setPlainText(kept)
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+            self._saved = kept
+            self.window.statusBar().showMessage(
+                "This turn has text you typed earlier and never committed: Enter keeps it, "
+                "Escape discards it",
+                10_000,
+            )
         # Not restarted on every key: someone typing without a pause is still saved each second.
         editor.document().contentsChanged.connect(
             lambda: None if self._timer.isActive() else self._timer.start()

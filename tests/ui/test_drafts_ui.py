@@ -139,3 +139,30 @@ def test_a_read_only_window_does_not_ask(
         window.store = store
         drafts_ui.offer_restore(window)
         window.store = None
+
+
+def test_a_draft_left_for_later_comes_back_in_the_editor(
+    window: MainWindow, demo_project: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, before = _leave_a_draft(demo_project, 3, "Left for later.")
+    monkeypatch.setattr(drafts_ui, "ask_restore", lambda *_: None)
+    assert window.open_project(demo_project)
+    box = open_editor_on(window, qtbot, 3)
+    assert box.toPlainText() == "Left for later." and box.textCursor().atEnd()
+    type_text(qtbot, " Finished now.")
+    key(qtbot, code=Qt.Key.Key_Return)
+    assert on_disk(demo_project)[3][0] == "Left for later. Finished now."
+    assert drafts_on_disk(demo_project) == []
+    window.edits.runner.stack.undo()
+    assert on_disk(demo_project)[3][0] == before
+
+
+def test_escape_drops_a_draft_left_for_later(
+    window: MainWindow, demo_project: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, before = _leave_a_draft(demo_project, 3, "Left for later.")
+    monkeypatch.setattr(drafts_ui, "ask_restore", lambda *_: None)
+    assert window.open_project(demo_project)
+    open_editor_on(window, qtbot, 3)
+    key(qtbot, code=Qt.Key.Key_Escape)
+    assert drafts_on_disk(demo_project) == [] and on_disk(demo_project)[3][0] == before
