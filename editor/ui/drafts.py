@@ -110,17 +110,19 @@ def ask_restore(parent: QWidget, drafts: list[Draft]) -> str | None:
     ``None`` keeps the drafts for later."""
     lines = []
     for draft in drafts[:5]:
-        preview = draft.text if len(draft.text) <= PREVIEW_CHARS else draft.text[:PREVIEW_CHARS]
+        text = " ".join(draft.text.split())
+        preview = text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS].rstrip() + "…"
         who = f" ({draft.speaker})" if draft.speaker else ""
         changed = " — the turn was changed since" if draft.turn_changed_since else ""
-        lines.append(f"• Turn {draft.number}{who}{changed}: “{preview}…”")
+        lines.append(f"• Turn {draft.number}{who}{changed}: “{preview}”")
     if len(drafts) > 5:
         lines.append(f"• and {len(drafts) - 5} more")
     box = QMessageBox(
         QMessageBox.Icon.Question,
         "Restore Typed Text?",
-        f"Text typed into {len(drafts)} turn(s) was never committed: the editor was closed "
-        "before Enter was pressed (the app or the computer stopped).\n\n" + "\n".join(lines),
+        f"Text you typed in {len(drafts)} {'turn' if len(drafts) == 1 else 'turns'} was never "
+        "committed: the editor closed before you pressed Enter (the app or the computer "
+        "stopped).\n\n" + "\n".join(lines),
     )
     box.setParent(parent, box.windowFlags())
     restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
