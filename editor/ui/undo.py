@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from editor.core import ops
@@ -107,8 +108,7 @@ class OperationRunner:
             changes = restore(self.store)
         except EditorError as error:
             # The file no longer matches the history; never overwrite newer work with it.
-            self.stack.clear()
-            self.on_error(f"{error}. The undo history was cleared.")
+            self._abandon_history(error)
             return
         self._applied(changes)
 
@@ -139,8 +139,7 @@ class OperationRunner:
         try:
             record_history.restore(self.store, state)
         except EditorError as error:
-            self.stack.clear()
-            self.on_error(f"{error}. The undo history was cleared.")
+            self._abandon_history(error)
         refresh()
 
     def macro(self, label: str) -> _Macro:
@@ -148,6 +147,12 @@ class OperationRunner:
 
     def reset(self) -> None:
         self.stack.clear()
+
+    def _abandon_history(self, error: EditorError) -> None:
+        """Called from inside a command's undo or redo: clearing the stack there would delete
+        the command QUndoStack is still running, so it is cleared once that call returns."""
+        QTimer.singleShot(0, self.stack.clear)
+        self.on_error(f"{error}. The undo history was cleared.")
 
     def _applied(self, changes: Changes) -> None:
         self.model.apply(changes)

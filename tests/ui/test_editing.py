@@ -303,3 +303,26 @@ def test_playback_does_not_close_the_editor_under_the_typing(
     assert opened.follow.suspended
     key(qtbot, code=Qt.Key.Key_Return)
     assert on_disk(demo_project)[2][0].endswith(" still typing")
+
+
+def test_undo_refuses_to_overwrite_a_change_made_behind_its_back(
+    opened: MainWindow, demo_project: Path, qtbot: object
+) -> None:
+    """Another program changed the turn after the edit: Ctrl+Z keeps the newer text, says so,
+    and drops the history (which no longer describes the file) without crashing."""
+    open_editor_on(opened, qtbot, 1)
+    key(qtbot, CTRL, code=Qt.Key.Key_A)
+    type_text(qtbot, "Mine.")
+    key(qtbot, code=Qt.Key.Key_Return)
+    with sqlite3.connect(demo_project) as other:
+        other.execute(
+            "UPDATE turns SET text = 'Theirs.' WHERE id = (SELECT id FROM turns "
+            "ORDER BY position LIMIT 1 OFFSET 1)"
+        )
+    opened.view.setFocus()
+    key(qtbot, CTRL, code=Qt.Key.Key_Z)
+    assert on_disk(demo_project)[1][0] == "Theirs."
+    assert "has changed since" in opened.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: opened.edits.runner.stack.count() == 0)  # type: ignore[attr-defined]
+    key(qtbot, CTRL, code=Qt.Key.Key_Z)  # nothing left to undo, and nothing breaks
+    assert on_disk(demo_project)[1][0] == "Theirs."
