@@ -74,6 +74,10 @@ class TurnListView(QListView):
     # -- editing -------------------------------------------------------------------------------
 
     def open_editor(self, row: int) -> None:
+        open_editor = self.open_text_editor()
+        if open_editor is not None:  # F2 while typing: stay in the editor (Qt would warn)
+            open_editor.setFocus()
+            return
         index = self.model().index(row, 0)
         if index.isValid():
             self.show_row(row, select=True)
