@@ -326,3 +326,21 @@ def test_undo_refuses_to_overwrite_a_change_made_behind_its_back(
     qtbot.waitUntil(lambda: opened.edits.runner.stack.count() == 0)  # type: ignore[attr-defined]
     key(qtbot, CTRL, code=Qt.Key.Key_Z)  # nothing left to undo, and nothing breaks
     assert on_disk(demo_project)[1][0] == "Theirs."
+
+
+def test_ctrl_z_while_typing_undoes_the_typing_not_the_last_saved_edit(
+    opened: MainWindow, demo_project: Path, qtbot: object
+) -> None:
+    open_editor_on(opened, qtbot, 0)
+    key(qtbot, CTRL, code=Qt.Key.Key_A)
+    type_text(qtbot, "Saved.")
+    key(qtbot, code=Qt.Key.Key_Return)
+    saved = on_disk(demo_project)
+    box = open_editor_on(opened, qtbot, 1)
+    original = box.toPlainText()
+    key(qtbot, CTRL, code=Qt.Key.Key_End)
+    type_text(qtbot, " typo")
+    key(qtbot, CTRL, code=Qt.Key.Key_Z)
+    assert box.toPlainText() == original  # the editor's own undo took the typing back
+    assert on_disk(demo_project) == saved  # and the saved edit of turn 1 is untouched
+    assert opened.edits.runner.stack.count() == 1
