@@ -143,9 +143,12 @@ def offer_restore(window: MainWindow) -> None:
     if not pending:
         return
     choice = ask_restore(window, pending)
-    if choice == DISCARD:
+    if choice in (DISCARD, None):
         try:
-            store.drafts.discard_all()
+            if choice == DISCARD:
+                store.drafts.discard_all()
+            else:
+                store.drafts.defer_all()
         except EditorError as error:
             window.show_error(str(error))
     elif choice == RESTORE:

@@ -93,3 +93,16 @@ def test_a_read_only_project_refuses_drafts(store: ProjectStore) -> None:
         with pytest.raises(ProjectError, match="read-only"):
             readonly.drafts.save(turn.id, "x", turn.text)
         assert readonly.drafts.pending() == []
+
+
+def test_deferred_drafts_survive_other_changes_to_their_turn(store: ProjectStore) -> None:
+    turn = store.turns()[6]
+    store.drafts.save(turn.id, "left for later", turn.text)
+    store.drafts.defer_all()
+    ops.edit_text(store, turn.id, "changed by a replace all")
+    [draft] = store.drafts.pending()
+    assert draft.text == "left for later" and draft.turn_changed_since
+    # Edited again: the draft is live once more, and committing clears it.
+    store.drafts.save(turn.id, "left for later, finished", turn.text)
+    ops.edit_text(store, turn.id, "left for later, finished")
+    assert _draft_rows(store) == []

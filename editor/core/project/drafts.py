@@ -38,15 +38,23 @@ class Drafts:
         self._store = store
 
     def save(self, turn_id: int, text: str, base_text: str) -> None:
-        """Keep ``text`` as the draft of ``turn_id`` (one small transaction, made durable)."""
+        """Keep ``text`` as the draft of ``turn_id`` (one small transaction, made durable).
+
+        A draft being typed is never deferred: committing its turn's text clears it."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self._store.writing():
             self._store.db.conn.execute(
                 "INSERT INTO drafts (turn_id, text, base_text, saved_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT(turn_id) DO UPDATE SET text = excluded.text, "
-                "saved_at = excluded.saved_at",
+                "saved_at = excluded.saved_at, deferred = 0",
                 (turn_id, text, base_text, now),
             )
+
+    def defer_all(self) -> None:
+        """The user will decide later: keep every draft even if something else changes its
+        turn's text, until the turn is edited again (or the turn is deleted)."""
+        with self._store.writing():
+            self._store.db.conn.execute("UPDATE drafts SET deferred = 1")
 
     def discard(self, turn_id: int) -> None:
         with self._store.writing():

@@ -137,20 +137,22 @@ def m006_drafts(db: Database) -> None:
     """Text typed in an open turn editor, kept until it is committed or cancelled.
 
     The trigger clears a draft in the same transaction that commits a different text to its
-    turn, so a crash between the two can never bring back text that was already saved.
+    turn, so a crash between the two can never bring back text that was already saved. Drafts
+    the user chose to decide on later (``deferred``) are kept until that turn is edited again.
     """
     db.execute("""
         CREATE TABLE drafts (
             turn_id INTEGER PRIMARY KEY REFERENCES turns(id) ON DELETE CASCADE,
             text TEXT NOT NULL,
             base_text TEXT NOT NULL,
-            saved_at TEXT NOT NULL
+            saved_at TEXT NOT NULL,
+            deferred INTEGER NOT NULL DEFAULT 0
         )""")
     db.execute("""
         CREATE TRIGGER drafts_clear_on_commit AFTER UPDATE OF text ON turns
         WHEN NEW.text IS NOT OLD.text
         BEGIN
-            DELETE FROM drafts WHERE turn_id = NEW.id;
+            DELETE FROM drafts WHERE turn_id = NEW.id AND NOT deferred;
         END""")
 
 
