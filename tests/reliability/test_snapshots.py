@@ -118,3 +118,29 @@ def test_command_line_replace_takes_a_snapshot(project_path: Path, tmp_path: Pat
     assert result.returncode == 0, result.stderr
     reasons = [s.reason for s in snapshots.list_snapshots(project_path)]
     assert reasons[0] == BEFORE_REPLACE_ALL
+
+
+def test_a_moved_project_still_sees_its_snapshots_but_a_copy_does_not_see_the_original(
+    project_path: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy" / project_path.name
+    copy.parent.mkdir()
+    with ProjectStore.open(project_path) as store:
+        bulk_step(store, BEFORE_REPLACE_ALL, lambda s: ops.replace_all(s, SearchQuery("a"), "A"))
+        store.save_copy(copy)
+    # The original still exists: its snapshots are not offered to the copy.
+    assert snapshots.list_snapshots(copy) == []
+
+    moved = tmp_path / "moved" / project_path.name
+    moved.parent.mkdir()
+    project_path.rename(moved)
+    found = snapshots.list_snapshots(moved)
+    assert [s.reason for s in found] == [BEFORE_REPLACE_ALL, "Opened"]
+    assert all(s.moved and s.origin == str(project_path) for s in found)
+    assert f"from {project_path}" in found[0].label
+    ProjectStore.open(moved).close()  # opening takes its own snapshot, filed by the new path
+    found = snapshots.list_snapshots(moved)
+    assert not found[0].moved and len(found) == 3
+    with ProjectStore.open(moved) as store:
+        store.restore_snapshot(found[-1].path)
+        assert store.turn_count() == 50

@@ -9,10 +9,11 @@ beside the project, so a podcast folder does not fill with copies.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,11 +34,14 @@ class SnapshotInfo:
     taken_at: datetime
     reason: str
     turns: int
+    origin: str = ""  # the project's path when the snapshot was taken
+    moved: bool = False  # taken when the project lived at ``origin``, somewhere else
 
     @property
     def label(self) -> str:
         local = self.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        return f"{local} — {self.reason} ({self.turns} turns)"
+        where = f", from {self.origin}" if self.moved else ""
+        return f"{local} — {self.reason} ({self.turns} turns{where})"
 
 
 def snapshot_folder(project: Path) -> Path:
@@ -76,14 +80,28 @@ def take(conn: sqlite3.Connection, project: Path, reason: str, folder: Path | No
 
 
 def list_snapshots(project: Path, folder: Path | None = None) -> list[SnapshotInfo]:
-    """The project's snapshots, newest first; unreadable files are skipped."""
-    folder = folder or snapshot_folder(project)
-    found = []
-    for path in sorted(folder.glob("*.tep"), reverse=True):
-        info = _read_info(path)
-        if info is not None:
-            found.append(info)
-    return found
+    """The project's snapshots, newest first; unreadable files are skipped.
+
+    Snapshots are filed by the project's path, so a project that was moved or renamed would lose
+    sight of them. Folders of the same name whose project is no longer where it was are
+    included too (marked ``moved``); a folder whose project still exists belongs to another
+    project, such as a copy, and is left out.
+    """
+    own = folder or snapshot_folder(project)
+    found = _read_folder(own)
+    if folder is None and own.parent.is_dir():
+        for other in own.parent.glob(f"{glob.escape(project.stem)}-*"):
+            if other == own or not other.is_dir():
+                continue
+            infos = _read_folder(other)
+            if infos and infos[0].origin and not Path(infos[0].origin).exists():
+                found += [replace(info, moved=True) for info in infos]
+    return sorted(found, key=lambda info: info.taken_at, reverse=True)
+
+
+def _read_folder(folder: Path) -> list[SnapshotInfo]:
+    infos = (_read_info(path) for path in sorted(folder.glob("*.tep"), reverse=True))
+    return [info for info in infos if info is not None]
 
 
 def restore_into(conn: sqlite3.Connection, snapshot: Path) -> None:
@@ -102,13 +120,18 @@ def _read_info(path: Path) -> SnapshotInfo | None:
         taken_at = datetime.strptime(path.name[:21], "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'snapshot_reason'").fetchone()
+            meta = dict(
+                conn.execute(
+                    "SELECT key, value FROM meta WHERE key IN ('snapshot_reason', 'snapshot_of')"
+                ).fetchall()
+            )
             turns = conn.execute("SELECT count(*) FROM turns").fetchone()[0]
         finally:
             conn.close()
     except (ValueError, sqlite3.Error):
         return None
-    return SnapshotInfo(path, taken_at, row[0] if row else "Snapshot", int(turns))
+    reason = meta.get("snapshot_reason", "Snapshot")
+    return SnapshotInfo(path, taken_at, reason, int(turns), meta.get("snapshot_of", ""))
 
 
 def _rotate(folder: Path) -> None:
