@@ -49,7 +49,6 @@ def ensure_demo_project(folder: Path | None = None) -> Path:
         media=media,
         transcript=demo_transcript(),
     )
-    with ProjectStore.open(project) as store, store.writing():
-        for term in read_glossary_csv(resource("glossary", "secret-society.csv")):
-            store.glossary.add(term.term, term.variants, term.case_rule, term.note)
+    with ProjectStore.open(project) as store:
+        store.glossary.add_drafts(read_glossary_csv(resource("glossary", "secret-society.csv")))
     return project

@@ -158,9 +158,8 @@ def check(args: argparse.Namespace) -> int:
 
 def glossary_import(args: argparse.Namespace) -> int:
     drafts = read_glossary_csv(args.file)
-    with ProjectStore.open(args.project) as store, store.writing():
-        for draft in drafts:
-            store.glossary.add(draft.term, draft.variants, draft.case_rule, draft.note)
+    with ProjectStore.open(args.project) as store:
+        store.glossary.add_drafts(drafts)
     print(f"imported {len(drafts)} term(s) into {args.project}")
     return 0
 

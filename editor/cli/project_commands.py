@@ -28,9 +28,7 @@ def shownotes_import(args: argparse.Namespace) -> int:
     page = read_episode_page(read_text(args.page))
     with ProjectStore.open(args.project) as store:
         store.set_episode(page.meta)
-        with store.writing():
-            for term in page.glossary:
-                store.glossary.add(term.term, term.variants, term.case_rule, term.note)
+        store.glossary.add_drafts(page.glossary)
         imported = 0
         if page.transcript is not None and store.turn_count() == 0:
             imported = len(ops.insert_turns(store, page.transcript.turns).turns_inserted)

@@ -211,7 +211,7 @@ class GlossaryController(QObject):
             return 0
         done = self._step(
             f"Import glossary {path.name}",
-            lambda s: [s.glossary.add(d.term, d.variants, d.case_rule, d.note) for d in drafts],
+            lambda s: s.glossary.add_drafts(drafts),
         )
         return 0 if done is None else len(drafts)
 

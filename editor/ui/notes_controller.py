@@ -280,9 +280,7 @@ class NotesController(QObject):
             self.window.edits.runner.run_records(
                 "glossary",
                 "Glossary from the episode page",
-                lambda s: [
-                    s.glossary.add(t.term, t.variants, t.case_rule, t.note) for t in page.glossary
-                ],
+                lambda s: s.glossary.add_drafts(page.glossary),
                 lambda: None,
             )
         if page.transcript is not None and store.turn_count() == 0:

@@ -14,6 +14,9 @@ from editor.core.project import rows
 from editor.core.urls import is_web_url
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from editor.core.glossary.csv_io import TermDraft
     from editor.core.project.store import ProjectStore
 
 
@@ -43,6 +46,12 @@ class Glossary:
             )
             term_id = cursor.fetchone()[0]
         return GlossaryTerm(term_id, term, variants, case_rule, note)
+
+    def add_drafts(self, drafts: Iterable[TermDraft]) -> None:
+        """Add (or update) terms read from a CSV file or an episode page, in one transaction."""
+        with self._store.writing():
+            for draft in drafts:
+                self.add(draft.term, draft.variants, draft.case_rule, draft.note)
 
     def remove(self, term_id: int) -> None:
         with self._store.writing():
