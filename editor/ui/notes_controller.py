@@ -281,12 +281,11 @@ class NotesController(QObject):
                 "glossary",
                 "Glossary from the episode page",
                 lambda s: s.glossary.add_drafts(page.glossary),
-                lambda: None,
+                self.window.glossary.reload,  # also after an undo or redo of this step
             )
         if page.transcript is not None and store.turn_count() == 0:
             turns = page.transcript.turns
             self.window.edits.run(lambda s: insert_turns(s, turns, label="Import transcript"))
-        self.window.glossary.reload()
         self.reload()
         self.window.statusBar().showMessage(f"Imported the episode page {path.name}", 5000)
         return True

@@ -123,6 +123,12 @@ def test_episode_page_fills_the_show_notes(opened: MainWindow, tmp_path: Path) -
     panel.flush()
     assert opened.store is not None and opened.store.episode().summary == "A shorter summary."
     assert opened.glossary.state.matcher.terms  # the page's ™ terms joined the glossary
+    assert opened.edits.runner.stack.undoText() == "Glossary from the episode page"
+    opened.edits.runner.stack.undo()
+    assert not opened.glossary.state.matcher.terms  # and the highlights follow an undo
+    assert opened.glossary.panel.terms_table.rowCount() == 0
+    opened.edits.runner.stack.redo()
+    assert opened.glossary.state.matcher.terms
     out = tmp_path / "notes.html"
     file_commands.export_to(opened, "shownotes-html", out)
     assert out.read_text(encoding="utf-8").startswith("<p>The Secret Society")
