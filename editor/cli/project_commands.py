@@ -13,7 +13,7 @@ from pathlib import Path
 from editor.core import ops
 from editor.core.audio_cut import cut_audio
 from editor.core.chapters import chapter_at_turn
-from editor.core.clips import clip_from_turns
+from editor.core.clips import clip_from_turns, clip_record
 from editor.core.episode_page import read_episode_page
 from editor.core.errors import EditorError
 from editor.core.filenames import safe_filename
@@ -81,19 +81,7 @@ def clip_list(args: argparse.Namespace) -> int:
     if args.json:
         print(
             json.dumps(
-                [
-                    {
-                        "id": c.id,
-                        "start": c.start_ms / 1000,
-                        "end": c.end_ms / 1000,
-                        "title": c.title,
-                        "quote": c.quote,
-                        "speaker": c.speaker,
-                        "tags": list(c.tags),
-                        "note": c.note,
-                    }
-                    for c in clips
-                ],
+                [{"id": c.id, **clip_record(c)} for c in clips],
                 indent=2,
                 ensure_ascii=False,
             )

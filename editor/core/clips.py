@@ -12,6 +12,7 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 from xml.sax.saxutils import escape
 
 from editor.core.errors import EditError
@@ -111,19 +112,21 @@ def clips_markdown(clips: Sequence[Clip]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def clip_record(clip: Clip) -> dict[str, Any]:
+    """A clip as JSON writes it: times in seconds."""
+    return {
+        "start": clip.start_ms / 1000,
+        "end": clip.end_ms / 1000,
+        "title": clip.title,
+        "quote": clip.quote,
+        "speaker": clip.speaker,
+        "tags": list(clip.tags),
+        "note": clip.note,
+    }
+
+
 def clips_json(clips: Sequence[Clip]) -> str:
-    data = [
-        {
-            "start": c.start_ms / 1000,
-            "end": c.end_ms / 1000,
-            "title": c.title,
-            "quote": c.quote,
-            "speaker": c.speaker,
-            "tags": list(c.tags),
-            "note": c.note,
-        }
-        for c in clips
-    ]
+    data = [clip_record(c) for c in clips]
     return json.dumps({"clips": data}, ensure_ascii=False, indent=2) + "\n"
 
 
