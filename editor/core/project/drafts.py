@@ -79,15 +79,4 @@ class Drafts:
             LEFT JOIN speakers AS s ON s.id = t.speaker_id
             WHERE d.text IS NOT t.text
             ORDER BY t.number""")
-        return [
-            Draft(
-                turn_id=r["turn_id"],
-                number=r["number"],
-                speaker=r["speaker"],
-                text=r["text"],
-                base_text=r["base_text"],
-                current_text=r["current_text"],
-                saved_at=r["saved_at"],
-            )
-            for r in found
-        ]
+        return [Draft(**row) for row in found]  # the columns are named as the fields
