@@ -58,15 +58,8 @@ class _Shapes:
     """The three paragraph shapes, built once; ``texts`` lists each copy's ``<w:t>`` in order."""
 
     def __init__(self, body: _Body) -> None:
-        from docx.shared import RGBColor  # noqa: PLC0415
-
-        speaker = body.detached()
-        speaker.add_run("x").bold = True
-        self.speaker = speaker._p
-        timed = body.detached()
-        timed.add_run("x").bold = True
-        timed.add_run("x").font.color.rgb = RGBColor(*GREY)
-        self.timed_speaker = timed._p
+        self.speaker = _add_header(body.detached(), "x", None)._p
+        self.timed_speaker = _add_header(body.detached(), "x", "x")._p
         self.text = body.detached().add_run("x")._r.getparent()
 
     @staticmethod
@@ -79,6 +72,16 @@ class _Shapes:
         return element
 
 
+def _add_header(paragraph: Any, speaker: str, stamp: str | None) -> Any:
+    """The turn's header: the speaker in bold, then its start time in grey."""
+    from docx.shared import RGBColor  # noqa: PLC0415
+
+    paragraph.add_run(speaker).bold = True
+    if stamp is not None:
+        paragraph.add_run(stamp).font.color.rgb = RGBColor(*GREY)
+    return paragraph
+
+
 def write_docx(transcript: Transcript, options: ExportOptions) -> Exported:
     from docx import Document  # noqa: PLC0415 - python-docx is slow to import; only for DOCX
 
@@ -89,17 +92,12 @@ def write_docx(transcript: Transcript, options: ExportOptions) -> Exported:
     shapes = _Shapes(body)
     for turn in transcript.turns:
         speaker = without_control_chars(turn.speaker or "Unknown Speaker")
+        stamp = None if turn.start_ms is None else f"  {format_hms(turn.start_ms)}"
         if _SPECIAL.search(speaker):
-            header = body.paragraph()
-            header.add_run(speaker).bold = True
-            if turn.start_ms is not None:
-                from docx.shared import RGBColor  # noqa: PLC0415
-
-                header.add_run(f"  {format_hms(turn.start_ms)}").font.color.rgb = RGBColor(*GREY)
-        elif turn.start_ms is None:
+            _add_header(body.paragraph(), speaker, stamp)
+        elif stamp is None:
             body.append(shapes.fill(shapes.speaker, speaker))
         else:
-            stamp = f"  {format_hms(turn.start_ms)}"
             body.append(shapes.fill(shapes.timed_speaker, speaker, stamp))
         for paragraph in paragraphs(turn.text):
             text = without_control_chars(paragraph)
