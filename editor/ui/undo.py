@@ -24,24 +24,37 @@ ErrorHandler = Callable[[str], None]
 T = TypeVar("T")
 
 
-class ChangesCommand(QUndoCommand):
+class _RanBeforePush(QUndoCommand):
+    """A command whose work was done (and saved) before it was pushed: QUndoStack calls
+    ``redo`` on push, which must not do it again."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__(label)
+        self._pushed = False
+
+    def redo(self) -> None:
+        if self._pushed:
+            self.redo_again()
+        self._pushed = True
+
+    def redo_again(self) -> None:
+        raise NotImplementedError
+
+
+class ChangesCommand(_RanBeforePush):
     def __init__(self, runner: OperationRunner, changes: Changes, label: str) -> None:
         super().__init__(label)
         self._runner = runner
         self.changes = changes
-        self._done = True  # the operation already ran when it was pushed
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
+    def redo_again(self) -> None:
         self._runner.replay(lambda store: ops.redo(store, self.changes))
 
     def undo(self) -> None:
         self._runner.replay(lambda store: ops.undo(store, self.changes))
 
 
-class RecordCommand(QUndoCommand):
+class RecordCommand(_RanBeforePush):
     """A step on clips, chapters or the glossary; ``refresh`` redraws what shows them."""
 
     def __init__(
@@ -49,12 +62,8 @@ class RecordCommand(QUndoCommand):
     ) -> None:
         super().__init__(change.label)
         self._runner, self.change, self._refresh = runner, change, refresh
-        self._done = True
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
+    def redo_again(self) -> None:
         self._runner.replay_records(self.change.after, self._refresh)
 
     def undo(self) -> None:
