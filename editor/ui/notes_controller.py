@@ -18,6 +18,7 @@ from editor.core.errors import EditorError
 from editor.core.filenames import safe_filename
 from editor.core.model import Clip, EpisodeMeta
 from editor.core.ops import insert_turns
+from editor.core.project.record_history import RecordKind
 from editor.core.project.store import ProjectStore
 from editor.core.shownotes import render_shownotes
 from editor.core.textfile import read_text
@@ -137,7 +138,7 @@ class NotesController(QObject):
         except EditorError as error:
             window.show_error(str(error))
             return None
-        added = self._clips_step("New clip", lambda s: s.clips.add(clip))
+        added = self._step("clips", "New clip", lambda s: s.clips.add(clip))
         if added is not None:
             window.statusBar().showMessage(f"New clip: {added.title}", 5000)
         return added
@@ -146,14 +147,12 @@ class NotesController(QObject):
         assert self.window.store is not None
         return self.window.store.clips.get(clip_id)
 
-    def _clips_step(self, label: str, action: Callable[[ProjectStore], T]) -> T | None:
-        return self.window.edits.runner.run_records("clips", label, action, self.reload)
-
-    def _chapters_step(self, label: str, action: Callable[[ProjectStore], T]) -> T | None:
-        return self.window.edits.runner.run_records("chapters", label, action, self.reload)
+    def _step(self, kind: RecordKind, label: str, action: Callable[[ProjectStore], T]) -> T | None:
+        """A clip or chapter change as one undoable step; ``None`` if it was refused."""
+        return self.window.edits.runner.run_records(kind, label, action, self.reload)
 
     def _update_clip(self, clip: Clip, label: str = "Edit clip") -> None:
-        self._clips_step(label, lambda s: s.clips.update(clip))
+        self._step("clips", label, lambda s: s.clips.update(clip))
 
     def _edit_clip(self, clip_id: int, field: str, value: str) -> None:
         clip = self._clip(clip_id)
@@ -182,7 +181,7 @@ class NotesController(QObject):
     def delete_clips(self, clip_ids: list[int]) -> None:
         if self.window.store is not None and clip_ids:
             label = "Delete clip" if len(clip_ids) == 1 else f"Delete {len(clip_ids)} clips"
-            self._clips_step(label, lambda s: [s.clips.remove(i) for i in clip_ids])
+            self._step("clips", label, lambda s: [s.clips.remove(i) for i in clip_ids])
 
     def cut_dialog(self, clip_ids: list[int]) -> None:
         store = self.window.store
@@ -236,7 +235,7 @@ class NotesController(QObject):
         except EditorError as error:
             self.window.show_error(str(error))
             return
-        self._chapters_step("New chapter", lambda s: s.chapters.add(chapter))
+        self._step("chapters", "New chapter", lambda s: s.chapters.add(chapter))
 
     def add_chapter_dialog(self) -> None:
         row = self.window.view.current_row()
@@ -249,7 +248,8 @@ class NotesController(QObject):
 
     def remove_chapters(self, chapter_ids: list[int]) -> None:
         if self.window.store is not None and chapter_ids:
-            self._chapters_step(
+            self._step(
+                "chapters",
                 "Delete chapter"
                 if len(chapter_ids) == 1
                 else f"Delete {len(chapter_ids)} chapters",
@@ -262,7 +262,7 @@ class NotesController(QObject):
             return
         chapter = next(c for c in store.chapters.all() if c.id == chapter_id)
         changed = replace(chapter, **{field: value.strip()})
-        self._chapters_step("Edit chapter", lambda s: s.chapters.update(changed))
+        self._step("chapters", "Edit chapter", lambda s: s.chapters.update(changed))
 
     # -- the episode page ----------------------------------------------------------------------
 
