@@ -25,7 +25,7 @@ from editor.core.formats import (
 from editor.core.ops.bulk import BEFORE_REPLACE_TRANSCRIPT
 from editor.core.project.create import create_project
 from editor.core.project.exporting import transcript_for_export
-from editor.core.project.media_link import matches
+from editor.core.project.media_link import MEDIA_SUFFIXES, matches
 from editor.core.project.project_exports import PROJECT_EXPORTS
 from editor.ui.dialogs import (
     MEDIA_FILTER,
@@ -97,6 +97,17 @@ def import_dialog(window: MainWindow) -> None:
     if path:
         window.settings.set_last_folder(Path(path).parent)
         take_transcript(window, Path(path))
+
+
+def open_dropped(window: MainWindow, path: Path) -> None:
+    """Open whatever the user dropped: a project, media for it, or a transcript."""
+    suffix = path.suffix.lower()
+    if suffix == PROJECT_SUFFIX:
+        window.open_project(path)
+    elif suffix in MEDIA_SUFFIXES:
+        use_media(window, path)
+    else:
+        take_transcript(window, path)
 
 
 def take_transcript(window: MainWindow, path: Path, replace: bool | None = None) -> None:

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor import APP_NAME, PROJECT_SUFFIX
+from editor import APP_NAME
 from editor.core.changes import Changes
 from editor.core.playback import PlaybackState, Player
-from editor.core.project.media_link import MEDIA_SUFFIXES
 from editor.core.project.store import ProjectStore
 from editor.ui import drafts, file_commands, safety
 from editor.ui.actions import build_actions
@@ -390,18 +389,8 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         for path in _local_files(event.mimeData()):
-            self.open_path(path)
+            file_commands.open_dropped(self, path)
         event.acceptProposedAction()
-
-    def open_path(self, path: Path) -> None:
-        """Open whatever the user dropped: a project, media for it, or a transcript."""
-        suffix = path.suffix.lower()
-        if suffix == PROJECT_SUFFIX:
-            self.open_project(path)
-        elif suffix in MEDIA_SUFFIXES:
-            file_commands.use_media(self, path)
-        else:
-            file_commands.take_transcript(self, path)
 
     def action(self, key: str) -> QAction:
         return self.actions_by_key[key]
