@@ -181,7 +181,7 @@ class NotesController(QObject):
     def delete_clips(self, clip_ids: list[int]) -> None:
         if self.window.store is not None and clip_ids:
             label = "Delete clip" if len(clip_ids) == 1 else f"Delete {len(clip_ids)} clips"
-            self._step("clips", label, lambda s: [s.clips.remove(i) for i in clip_ids])
+            self._step("clips", label, lambda s: s.clips.remove(*clip_ids))
 
     def cut_dialog(self, clip_ids: list[int]) -> None:
         store = self.window.store
@@ -253,7 +253,7 @@ class NotesController(QObject):
                 "Delete chapter"
                 if len(chapter_ids) == 1
                 else f"Delete {len(chapter_ids)} chapters",
-                lambda s: [s.chapters.remove(i) for i in chapter_ids],
+                lambda s: s.chapters.remove(*chapter_ids),
             )
 
     def _edit_chapter(self, chapter_id: int, field: str, value: str) -> None:

@@ -130,9 +130,9 @@ class Clips:
             )
         return clip
 
-    def remove(self, clip_id: int) -> None:
+    def remove(self, *ids: int) -> None:
         with self._store.writing():
-            self._store.db.conn.execute("DELETE FROM clips WHERE id = ?", (clip_id,))
+            self._store.db.conn.executemany("DELETE FROM clips WHERE id = ?", [(i,) for i in ids])
 
 
 def _check_clip(clip: Clip) -> None:
@@ -183,9 +183,11 @@ class Chapters:
             )
         return chapter
 
-    def remove(self, chapter_id: int) -> None:
+    def remove(self, *ids: int) -> None:
         with self._store.writing():
-            self._store.db.conn.execute("DELETE FROM chapters WHERE id = ?", (chapter_id,))
+            self._store.db.conn.executemany(
+                "DELETE FROM chapters WHERE id = ?", [(i,) for i in ids]
+            )
 
 
 def _check_chapter(chapter: Chapter) -> None:
