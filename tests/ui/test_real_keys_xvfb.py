@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -66,14 +67,22 @@ def _app_env(display: str, tmp_path: Path) -> dict[str, str]:
     }
 
 
-def _launch(project: Path, env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen(
+@contextmanager
+def _running(project: Path, env: dict[str, str]) -> Iterator[subprocess.Popen[str]]:
+    """The app on ``project``; killed on the way out if the test did not quit it."""
+    app = subprocess.Popen(
         [sys.executable, "-m", "editor", str(project)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    try:
+        yield app
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
 
 
 def _xdotool(env: dict[str, str], *args: str) -> str:
@@ -100,8 +109,7 @@ def test_f2_edit_and_undo_with_real_key_events(display: str, tmp_path: Path) -> 
     project = _demo_project(tmp_path, "xdotool demo")
     original = _texts(project)
     env = _app_env(display, tmp_path)
-    app = _launch(project, env)
-    try:
+    with _running(project, env) as app:
         _focus_window(env, "xdotool demo")
         _xdotool(env, "key", "--delay", "80", "Down", "Down", "F2", "ctrl+a")
         _xdotool(env, "type", "--delay", "20", NEW_TEXT)
@@ -114,10 +122,6 @@ def test_f2_edit_and_undo_with_real_key_events(display: str, tmp_path: Path) -> 
         assert _until(lambda: _texts(project)[2] == NEW_TEXT)
         _xdotool(env, "key", "ctrl+q")
         assert app.wait(timeout=20) == 0
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
     assert _texts(project)[2] == NEW_TEXT
 
 
@@ -134,20 +138,17 @@ def test_typing_survives_a_killed_app_and_is_restored_on_the_next_start(
     original = _texts(project)
     expected = original[2] + " Typed just before the crash."
     env = _app_env(display, tmp_path)
-    app = _launch(project, env)
-    try:
+    with _running(project, env) as app:
         _focus_window(env, "crash demo")
         _xdotool(env, "key", "--delay", "80", "Down", "Down", "F2", "ctrl+End")
         _xdotool(env, "type", "--delay", "20", " Typed just before the crash.")
         assert _until(lambda: _drafts(project) == [expected], timeout=10), _drafts(project)
-    finally:
         app.kill()  # SIGKILL: no chance to commit anything on the way out
         app.wait()
     assert _texts(project) == original  # never committed …
     with sqlite3.connect(project) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    app = _launch(project, env)
-    try:
+    with _running(project, env) as app:
         _focus_window(env, "Restore Typed Text")
         _xdotool(env, "key", "Return")  # Restore is the default button
         assert _until(lambda: _texts(project)[2] == expected), _texts(project)[2]
@@ -158,7 +159,3 @@ def test_typing_survives_a_killed_app_and_is_restored_on_the_next_start(
         assert _until(lambda: _texts(project) == original)
         _xdotool(env, "key", "ctrl+q")
         assert app.wait(timeout=20) == 0
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait()
