@@ -5,8 +5,10 @@ in float seconds, one segment per word or per phrase. A body ending in a newline
 this writer ends every turn that way, so its files read back turn for turn.
 
 Whisper family: openai-whisper and faster-whisper (``segments[].words[]`` with ``probability``),
-WhisperX (``score``, ``speaker`` labels such as ``SPEAKER_00``, words that may lack times), and
-whisper.cpp (``transcription[]`` with millisecond ``offsets``).
+WhisperX (``score``, ``speaker`` labels such as ``SPEAKER_00``, words that may lack times),
+whisper-timestamped (``text`` and ``confidence`` per word, a ``confidence`` per segment too) and
+whisper.cpp (``transcription[]`` with millisecond ``offsets``). A word's confidence (0–1) is kept
+whichever key carries it; a word without one takes its segment's, when the segment has one.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ MAX_SECONDS = MAX_MS / 1000
 P20 = "json"
 WHISPER = "whisper"
 P20_VERSION = "1.0.0"
+# openai-whisper/faster-whisper, WhisperX, whisper-timestamped (and Podcasting 2.0 extensions)
+CONFIDENCE_KEYS = ("probability", "score", "confidence")
 
 
 def load(source: DecodedText) -> Any:
@@ -93,7 +97,7 @@ def _p20_cue(segment: Any, index: int, warnings: Warnings, word_level: bool) -> 
         end = start
     speaker = segment.get("speaker")
     text = " ".join(body.split())
-    words = [Word(text, start, end)] if word_level and text else []
+    words = [Word(text, start, end, _confidence(segment))] if word_level and text else []
     return Cue(
         index + 1,
         start,
@@ -184,7 +188,7 @@ def _whisper_cue(segment: Any, index: int, warnings: Warnings) -> Cue | None:
     if not isinstance(segment, dict) or not isinstance(segment.get("text"), str):
         warnings.add(None, f"segment {index + 1} has no text; skipped", kind="no text")
         return None
-    words = _whisper_words(segment.get("words") or [])
+    words = _whisper_words(segment.get("words") or [], _confidence(segment))
     untimed = sum(1 for w in words if w.start_ms is None)
     if untimed:
         warnings.add(
@@ -203,7 +207,16 @@ def _whisper_cue(segment: Any, index: int, warnings: Warnings) -> Cue | None:
     )
 
 
-def _whisper_words(raw_words: Any) -> list[Word]:
+def _confidence(item: dict[str, Any]) -> float | None:
+    """A recogniser's confidence in 0–1 under any of the keys the Whisper family uses."""
+    for key in CONFIDENCE_KEYS:
+        value = item.get(key)
+        if type(value) is float or type(value) is int:  # not a bool
+            return float(value) if 0 <= value <= 1 else None  # also rejects NaN
+    return None
+
+
+def _whisper_words(raw_words: Any, segment_confidence: float | None = None) -> list[Word]:
     """Words of a segment; a loop rather than a helper per word, as there are 100k of them."""
     words: list[Word] = []
     if not isinstance(raw_words, list):
@@ -214,13 +227,13 @@ def _whisper_words(raw_words: Any) -> list[Word]:
         text = raw.get("word") or raw.get("text")
         if type(text) is not str or not (text := text.strip()):
             continue
-        confidence = raw.get("probability", raw.get("score"))
+        confidence = _confidence(raw)
         words.append(
             Word(
                 text,
                 _seconds(raw.get("start")),
                 _seconds(raw.get("end")),
-                float(confidence) if isinstance(confidence, int | float) else None,
+                segment_confidence if confidence is None else confidence,
             )
         )
     return words
