@@ -1,8 +1,11 @@
 """Clips for promotion: their times from turns or a span of text, and their export forms.
 
-A clip of whole turns runs from the first turn's start to the last one's end. A clip of a span
-inside a turn takes its times from word timings when the words are timed, and otherwise places
-the span in the turn in proportion to its position in the text.
+Clip edges go where speech starts and stops, never on the dead air around it: a clip of whole
+turns runs from the first word's start to the last word's end when the turns have word timings
+(from the turns' own start and end otherwise); a clip of a span inside a turn from the first
+selected word's start to the last one's end, an edited word without times being bounded by the
+timed words beside it. Only a turn with no word timings at all places the span in proportion to
+its position in the text.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from editor.core.formats.documents import escape_markdown, without_control_chars
 from editor.core.glossary.csv_io import spreadsheet_safe
 from editor.core.model import Clip, Turn
 from editor.core.timecode import format_clock
-from editor.core.words import align, tokens
+from editor.core.word_map import WordMap
 
 SOUNDBITE_TITLE_MAX = 128
 NUDGE_MS = 100
@@ -28,11 +31,14 @@ AUDITION_MS = 2000  # how much of a clip's edge to play when checking it
 
 
 def clip_from_turns(turns: Sequence[Turn], speaker: str, title: str = "") -> Clip:
-    """A clip covering whole consecutive turns."""
+    """A clip covering whole consecutive turns, from the first word spoken to the last."""
     if not turns:
         raise EditError("select the turns to clip")
-    start, end = turns[0].start_ms, turns[-1].end_ms
-    if start is None or end is None:
+    start = WordMap.of(turns[0]).first_start()
+    end = WordMap.of(turns[-1]).last_end()
+    start = turns[0].start_ms if start is None else start
+    end = turns[-1].end_ms if end is None else end
+    if start is None or end is None or end <= start:
         raise EditError("the selected turns have no times yet; time them first")
     quote = " ".join(t.text for t in turns)
     return Clip(0, start, end, title or _title(quote), quote, speaker=speaker)
@@ -40,26 +46,21 @@ def clip_from_turns(turns: Sequence[Turn], speaker: str, title: str = "") -> Cli
 
 def clip_from_span(turn: Turn, start: int, end: int, speaker: str, title: str = "") -> Clip:
     """A clip of the characters ``start``–``end`` of one turn's text."""
-    if not 0 <= start < end <= len(turn.text):
+    if not 0 <= start < end <= len(turn.text) or not turn.text[start:end].strip():
         raise EditError("select the words to clip inside the turn")
-    if turn.start_ms is None or turn.end_ms is None:
-        raise EditError("this turn has no times yet; time it first")
     quote = turn.text[start:end].strip()
     start_ms, end_ms = _span_times(turn, start, end)
     return Clip(0, start_ms, end_ms, title or _title(quote), quote, speaker=speaker)
 
 
 def _span_times(turn: Turn, start: int, end: int) -> tuple[int, int]:
-    assert turn.start_ms is not None and turn.end_ms is not None
-    if turn.words:
-        spans = tokens(turn.text)
-        inside = [
-            word
-            for word, index in zip(turn.words, align(turn.words, turn.text), strict=True)
-            if index is not None and spans[index][1] > start and spans[index][0] < end
-        ]
-        if inside and inside[0].start_ms is not None and inside[-1].end_ms is not None:
-            return inside[0].start_ms, inside[-1].end_ms
+    words = WordMap.of(turn)
+    if words.is_timed:
+        span = words.speech_span(start, end)
+        if span is not None:
+            return span
+    if turn.start_ms is None or turn.end_ms is None:
+        raise EditError("this turn has no times yet; time it first")
     length = max(1, len(turn.text))
     duration = turn.end_ms - turn.start_ms
     first = turn.start_ms + round(duration * start / length)

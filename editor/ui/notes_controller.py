@@ -22,6 +22,7 @@ from editor.core.project.record_history import RecordKind
 from editor.core.project.store import ProjectStore
 from editor.core.shownotes import render_shownotes
 from editor.core.textfile import read_text
+from editor.core.words import reconcile
 from editor.ui.chapters_panel import ChaptersPanel
 from editor.ui.clips_panel import ClipsPanel
 from editor.ui.shownotes_panel import ShowNotesPanel
@@ -126,6 +127,9 @@ class NotesController(QObject):
                 row = model.row_of(editor.turn_id)
                 assert row is not None
                 turn = window.store.turn(model.turn(row).id)  # with its word timings
+                typed = editor.toPlainText()  # the selection is in the text as typed so far
+                if typed != turn.text:
+                    turn = replace(turn, text=typed, words=reconcile(turn.words, typed))
                 clip = clip_from_span(
                     turn, cursor.selectionStart(), cursor.selectionEnd(), model.speaker_name(turn)
                 )
