@@ -63,6 +63,13 @@ SAMPLE10_OGG = RESOURCES / "demo" / "sample10.ogg"
 SAMPLE10_TRUTH = DATA / "sample10-truth.json"
 
 
+# How long a test waits for something it needs (a window, a worker, a file, a process): long
+# enough that only a hung run fails, never a slow or loaded machine. Tests wait for the event,
+# not for a fixed time, so a quick machine still runs them quickly.
+PATIENCE_S = 60
+PATIENCE_MS = PATIENCE_S * 1000
+
+
 def in_ci() -> bool:
     """In CI a missing libVLC is a failure; on a laptop it is a skip."""
     return bool(os.environ.get("CI"))

@@ -14,7 +14,7 @@ from editor.core.project.create import create_project
 from editor.demo import demo_transcript
 from editor.ui.main_window import MainWindow
 from editor.ui.settings import Settings
-from tests.conftest import SAMPLE10_MP3, SAMPLE10_TRUTH
+from tests.conftest import PATIENCE_MS, SAMPLE10_MP3, SAMPLE10_TRUTH
 from tests.ui.fakes import FakePlayer
 
 
@@ -55,5 +55,5 @@ def window(qtbot: object, fake_player: FakePlayer, settings: Settings) -> Iterat
 @pytest.fixture
 def opened(window: MainWindow, demo_project: Path, qtbot: object) -> MainWindow:
     assert window.open_project(demo_project)
-    qtbot.waitExposed(window)  # type: ignore[attr-defined]
+    qtbot.waitExposed(window, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     return window

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from editor.core.playback import PlaybackState
 from editor.ui.main_window import MainWindow
 from editor.ui.turn_editor import TurnTextEditor
+from tests.conftest import PATIENCE_MS
 from tests.ui.fakes import FakePlayer
 
 CTRL, SHIFT, ALT = (
@@ -53,7 +54,7 @@ def open_editor_on(window: MainWindow, qtbot: object, row: int) -> TurnTextEdito
     window.view.select_row(row)
     window.view.setFocus()
     key(qtbot, code=Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: window.view.open_text_editor() is not None)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.view.open_text_editor() is not None, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     return editor(window)
 
 
@@ -103,7 +104,7 @@ def test_moving_focus_away_commits(opened: MainWindow, demo_project: Path, qtbot
     key(qtbot, CTRL, code=Qt.Key.Key_End)
     type_text(qtbot, " Extra.")
     opened.transport.speed.setFocus()
-    qtbot.waitUntil(lambda: opened.view.open_text_editor() is None)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: opened.view.open_text_editor() is None, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     assert on_disk(demo_project)[0][0].endswith("Verdant Consulting. Extra.")
 
 
@@ -323,7 +324,7 @@ def test_undo_refuses_to_overwrite_a_change_made_behind_its_back(
     key(qtbot, CTRL, code=Qt.Key.Key_Z)
     assert on_disk(demo_project)[1][0] == "Theirs."
     assert "has changed since" in opened.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: opened.edits.runner.stack.count() == 0)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: opened.edits.runner.stack.count() == 0, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     key(qtbot, CTRL, code=Qt.Key.Key_Z)  # nothing left to undo, and nothing breaks
     assert on_disk(demo_project)[1][0] == "Theirs."
 

@@ -13,6 +13,7 @@ from editor.core.playback import PlaybackState
 from editor.core.project.create import create_project
 from editor.ui.main_window import MainWindow
 from editor.ui.turn_model import CurrentRole
+from tests.conftest import PATIENCE_MS
 from tests.ui.fakes import FakePlayer
 
 
@@ -25,7 +26,7 @@ def test_open_gives_the_list_focus_with_the_first_turn_selected(
 ) -> None:
     assert opened.model.rowCount() == 10
     assert "demo" in opened.windowTitle()
-    qtbot.waitUntil(opened.view.hasFocus)  # type: ignore[attr-defined]
+    qtbot.waitUntil(opened.view.hasFocus, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     assert opened.view.selected_rows() == [0]
     assert fake_player.loaded is not None and fake_player.loaded.name == "sample10.mp3"
     assert opened.transport.play.isEnabled()

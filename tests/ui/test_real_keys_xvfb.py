@@ -17,7 +17,7 @@ import pytest
 
 from editor.core.project.create import create_project
 from editor.demo import demo_transcript
-from tests.conftest import SAMPLE10_MP3, require_tool
+from tests.conftest import PATIENCE_S, SAMPLE10_MP3, require_tool
 
 NEW_TEXT = "Typed through xdotool."
 
@@ -39,7 +39,7 @@ def display() -> Iterator[str]:
     assert number, "Xvfb did not report its display"
     yield f":{number}"
     server.terminate()
-    server.wait(timeout=10)
+    server.wait(timeout=PATIENCE_S)
 
 
 def _texts(project: Path) -> list[str]:
@@ -47,13 +47,14 @@ def _texts(project: Path) -> list[str]:
         return [row[0] for row in conn.execute("SELECT text FROM turns ORDER BY position")]
 
 
-def _until(condition: Callable[[], bool], timeout: float = 15.0) -> bool:
-    deadline = time.monotonic() + timeout
+def _until(condition: Callable[[], bool]) -> bool:
+    """Whether ``condition`` comes true; polled until it does, or the run is taken as hung."""
+    deadline = time.monotonic() + PATIENCE_S
     while time.monotonic() < deadline:
         if condition():
             return True
-        time.sleep(0.1)
-    return False
+        time.sleep(0.05)
+    return condition()
 
 
 def _app_env(display: str, tmp_path: Path) -> dict[str, str]:
@@ -87,14 +88,16 @@ def _running(project: Path, env: dict[str, str]) -> Iterator[subprocess.Popen[st
 
 def _xdotool(env: dict[str, str], *args: str) -> str:
     return subprocess.run(
-        ["xdotool", *args], env=env, capture_output=True, text=True, timeout=30, check=True
+        ["xdotool", *args], env=env, capture_output=True, text=True, timeout=PATIENCE_S, check=True
     ).stdout.strip()
 
 
 def _focus_window(env: dict[str, str], name: str) -> None:
-    found = _xdotool(env, "search", "--sync", "--onlyvisible", "--name", name)
-    _xdotool(env, "windowfocus", "--sync", found.splitlines()[0])
-    time.sleep(0.5)
+    """Wait for the window called ``name`` to be shown, and give it the keyboard. Keys sent after
+    this reach it: X delivers them to the focused window in order, behind the focus event."""
+    window = _xdotool(env, "search", "--sync", "--onlyvisible", "--name", name).splitlines()[0]
+    _xdotool(env, "windowfocus", "--sync", window)
+    assert _until(lambda: _xdotool(env, "getwindowfocus") == window)
 
 
 def _demo_project(tmp_path: Path, name: str) -> Path:
@@ -121,7 +124,7 @@ def test_f2_edit_and_undo_with_real_key_events(display: str, tmp_path: Path) -> 
         _xdotool(env, "key", "ctrl+shift+z")
         assert _until(lambda: _texts(project)[2] == NEW_TEXT)
         _xdotool(env, "key", "ctrl+q")
-        assert app.wait(timeout=20) == 0
+        assert app.wait(timeout=PATIENCE_S) == 0
     assert _texts(project)[2] == NEW_TEXT
 
 
@@ -142,7 +145,7 @@ def test_typing_survives_a_killed_app_and_is_restored_on_the_next_start(
         _focus_window(env, "crash demo")
         _xdotool(env, "key", "--delay", "80", "Down", "Down", "F2", "ctrl+End")
         _xdotool(env, "type", "--delay", "20", " Typed just before the crash.")
-        assert _until(lambda: _drafts(project) == [expected], timeout=10), _drafts(project)
+        assert _until(lambda: _drafts(project) == [expected]), _drafts(project)
         app.kill()  # SIGKILL: no chance to commit anything on the way out
         app.wait()
     assert _texts(project) == original  # never committed …
@@ -158,4 +161,4 @@ def test_typing_survives_a_killed_app_and_is_restored_on_the_next_start(
         _xdotool(env, "key", "ctrl+z")  # the restore is one undoable step
         assert _until(lambda: _texts(project) == original)
         _xdotool(env, "key", "ctrl+q")
-        assert app.wait(timeout=20) == 0
+        assert app.wait(timeout=PATIENCE_S) == 0

@@ -17,19 +17,23 @@ from editor.core.search import SearchQuery
 from editor.ui import safety
 from editor.ui.main_window import MainWindow
 
+# Holds the project until the test kills it (or its stdin closes), however long the test takes.
 HOLD = """
-import sys, time
+import sys
 from editor.core.project.store import ProjectStore
 store = ProjectStore.open(sys.argv[1], snapshot=False)
 print("open", flush=True)
-time.sleep(60)
+sys.stdin.read()
 """
 
 
 @pytest.fixture
 def held(demo_project: Path) -> Iterator[subprocess.Popen[str]]:
     process = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(demo_project)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLD, str(demo_project)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert process.stdout is not None and process.stdout.readline().strip() == "open"
     yield process

@@ -13,7 +13,7 @@ from editor.core.model import ALIGNED, CONFIRMED, ESTIMATED
 from editor.core.project.create import create_project
 from editor.core.waveform import load_cached
 from editor.ui.main_window import MainWindow
-from tests.conftest import SAMPLE10_MP3, SAMPLE10_TRANSCRIPT
+from tests.conftest import PATIENCE_MS, SAMPLE10_MP3, SAMPLE10_TRANSCRIPT
 from tests.core.test_alignment import _espeak  # noqa: F401 - skips without eSpeak NG
 from tests.ui.fakes import FakePlayer
 
@@ -26,8 +26,8 @@ def open_untimed(window: MainWindow, tmp_path: Path, qtbot: object | None = None
     assert window.open_project(path)
     if qtbot is not None:
         window.activateWindow()
-        qtbot.waitExposed(window)  # type: ignore[attr-defined]
-        qtbot.waitUntil(window.isActiveWindow)  # type: ignore[attr-defined]
+        qtbot.waitExposed(window, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
+        qtbot.waitUntil(window.isActiveWindow, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     return window
 
 
@@ -74,9 +74,9 @@ def test_alignment_runs_in_a_worker_and_is_one_undo_step(
     open_untimed(window, tmp_path)
     worker = window.timing.align(show_progress=False)
     assert worker is not None
-    with qtbot.waitSignal(worker.finished, timeout=60_000):  # type: ignore[attr-defined]
-        pass
-    qtbot.waitUntil(lambda: window.model.turn(0).timing == ALIGNED, timeout=5000)  # type: ignore[attr-defined]
+    # Polled, not a waitSignal begun after start(): a worker may finish before that connects.
+    qtbot.waitUntil(worker.isFinished, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.model.turn(0).timing == ALIGNED, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     truth = json.loads(SAMPLE10_TRUTH.read_text())["turns"]
     errors = [
         abs((window.model.turn(r).start_ms or 0) / 1000 - truth[r]["start"]) for r in range(10)
@@ -93,7 +93,7 @@ def test_waveform_is_computed_once_and_kept(
     window.open_project(demo_project)
     worker = window.timing.waveform_worker
     assert worker is not None
-    qtbot.waitUntil(lambda: window.timing.waveform.peaks is not None, timeout=20_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.timing.waveform.peaks is not None, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     assert window.store is not None and load_cached(window.store) is not None
     peaks = window.timing.waveform.peaks
     assert peaks is not None and abs(len(peaks) - 16_888) < 170 and peaks.max() == 1.0
