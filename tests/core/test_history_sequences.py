@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -27,6 +28,8 @@ from editor.core.project.create import create_project
 from editor.core.project.store import ProjectStore
 from editor.core.search import SearchQuery
 from tests.reliability.figures import count
+
+pytestmark = pytest.mark.slow  # a long reliability run: `pytest -m "not slow"` skips it
 
 State = tuple[list[Turn], list[Speaker]]
 WORDS = st.sampled_from(["the", "Human Debt", "KPMG", "é", "a", "", "  ", "\n", "™"])

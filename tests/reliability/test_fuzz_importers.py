@@ -33,6 +33,8 @@ from tests.reliability.fuzz_inputs import (
     text_document,
 )
 
+pytestmark = pytest.mark.slow  # a long reliability run: `pytest -m "not slow"` skips it
+
 # Problems that concern the whole file rather than one line of it.
 WHOLE_FILE = re.compile(
     r"empty|binary|encoding|not valid|not text|no turns|no subtitle cues|no cues|no .* header"

@@ -23,6 +23,8 @@ from editor.ui.main_window import MainWindow
 from tests.reliability.figures import count
 from tests.ui.fakes import FakePlayer
 
+pytestmark = pytest.mark.slow  # a long reliability run: `pytest -m "not slow"` skips it
+
 K, M = Qt.Key, Qt.KeyboardModifier
 NONE, CTRL, SHIFT, ALT = M.NoModifier, M.ControlModifier, M.ShiftModifier, M.AltModifier
 # Keys a user presses while correcting; none of them opens a modal dialog.
