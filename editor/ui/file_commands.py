@@ -182,16 +182,26 @@ def save_copy(window: MainWindow, path: Path) -> None:
 def export(window: MainWindow, format_name: str) -> None:
     if window.store is None:
         return
-    fmt = get_format(format_name)
-    suggested = window.store.path.with_suffix(fmt.extensions[0])
+    description, extension = _export_kind(format_name)
+    # Project exports get their kind in the name (episode-shownotes-md.md), so a show-notes
+    # export never proposes to overwrite the transcript export of the same extension.
+    stem = window.store.path.stem
+    name = f"{stem}-{format_name}" if format_name in PROJECT_EXPORTS else stem
+    suggested = window.store.path.with_name(name + extension)
     path, _ = QFileDialog.getSaveFileName(
-        window,
-        f"Export {fmt.description}",
-        str(suggested),
-        f"{fmt.description} (*{fmt.extensions[0]})",
+        window, f"Export {description}", str(suggested), f"{description} (*{extension})"
     )
     if path:
         export_to(window, format_name, Path(path))
+
+
+def _export_kind(format_name: str) -> tuple[str, str]:
+    """Description and file extension of a transcript format or a whole-project export."""
+    if format_name in PROJECT_EXPORTS:
+        kind = PROJECT_EXPORTS[format_name]
+        return kind.description, kind.extension
+    fmt = get_format(format_name)
+    return fmt.description, fmt.extensions[0]
 
 
 def export_to(window: MainWindow, format_name: str, path: Path) -> None:
