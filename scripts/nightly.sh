@@ -7,5 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export HYPOTHESIS_PROFILE=nightly RELIABILITY_KILLS="${RELIABILITY_KILLS:-1000}" MONKEY_SEEDS="${MONKEY_SEEDS:-200}"
-QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider tests/reliability \
-    tests/ui/test_key_monkey.py tests/core/test_history_sequences.py "$@"
+# 1,000 kills outlast pytest-timeout's 10 minutes a test (pyproject.toml): an hour here.
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider --timeout=3600 \
+    tests/reliability tests/ui/test_key_monkey.py tests/core/test_history_sequences.py "$@"
