@@ -49,6 +49,8 @@ _EDIT = (
     ActionSpec("find_previous", "Edit", "Find Pre&vious", ("Shift+F3",)),
     ActionSpec("next_issue", "Edit", "Next &Glossary Issue", ("F8",)),
     ActionSpec("previous_issue", "Edit", "Previous Glossary &Issue", ("Shift+F8",)),
+    ActionSpec("next_uncertain", "Edit", "Next Uncertain &Word", ("F7",)),
+    ActionSpec("previous_uncertain", "Edit", "Previous Uncertain W&ord", ("Shift+F7",)),
     ActionSpec("new_clip", "Edit", "New Cli&p from Selection", ("Ctrl+K",), True),
     ActionSpec("new_chapter", "Edit", "New C&hapter at Selected Turn…", ("Ctrl+Shift+K",)),
     ActionSpec("copy", "Edit", "&Copy Turns", ("Ctrl+C",)),
@@ -126,6 +128,8 @@ def shortcut_table() -> list[tuple[str, str, str]]:
             rows.append((spec.menu, spec.text.replace("&", "").rstrip("…"), keys))
     rows += [
         ("Turn list", "Edit the selected turn's text", "Enter"),
+        ("Turn list", "Play from the word clicked", "Alt+click"),
+        ("Editing", "Play from the word clicked", "Alt+click"),
         ("Editing", "Save the text", "Enter"),
         ("Editing", "New line", "Shift+Enter"),
         ("Editing", "Cancel the edit", "Escape"),

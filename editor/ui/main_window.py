@@ -5,13 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QRect, Qt
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -49,6 +43,7 @@ from editor.ui.turn_delegate import GUTTER, PAD
 from editor.ui.turn_model import TurnListModel
 from editor.ui.turn_view import TurnListView
 from editor.ui.window_menus import build_menus, connect_actions
+from editor.ui.word_controller import WordController
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +66,7 @@ class MainWindow(QMainWindow):
         self.glossary = GlossaryController(self)
         self.notes = NotesController(self)
         self.timing = TimingController(self)
+        self.words = WordController(self)  # word under the playhead, Alt+click, F7
         self._build_layout()
         self._build_docks()
         build_menus(self)

@@ -1,4 +1,5 @@
-"""Laying out a turn's text with word wrap and highlighted ranges (find matches, glossary terms).
+"""Laying out a turn's text with word wrap and highlighted ranges (find matches, glossary terms,
+the word under the playhead, uncertain words).
 
 The same layout measures a row and paints it, so the height the view reserves is exactly the
 height the text takes. Highlights come from providers, each returning (start, end, style).
@@ -26,25 +27,34 @@ HighlightProvider = Callable[[Turn], Sequence[Highlight]]
 
 
 def _style(
-    background: str | None = None, underline: str | None = None, wave: bool = False
+    background: str | QColor | None = None,
+    underline: str | None = None,
+    wave: bool = False,
+    dotted: bool = False,
 ) -> QTextCharFormat:
     char_format = QTextCharFormat()
-    if background:
+    if isinstance(background, QColor):  # translucent: tints light and dark themes alike
+        char_format.setBackground(QBrush(background))
+    elif background:
         char_format.setBackground(QBrush(QColor(background)))
         char_format.setForeground(QBrush(QColor("#000000")))
     if underline:
         char_format.setUnderlineColor(QColor(underline))
-        char_format.setUnderlineStyle(
-            QTextCharFormat.UnderlineStyle.WaveUnderline
-            if wave
-            else QTextCharFormat.UnderlineStyle.SingleUnderline
-        )
+        style = QTextCharFormat.UnderlineStyle.SingleUnderline
+        if wave:
+            style = QTextCharFormat.UnderlineStyle.WaveUnderline
+        elif dotted:
+            style = QTextCharFormat.UnderlineStyle.DotLine
+        char_format.setUnderlineStyle(style)
         char_format.setFontUnderline(True)
     return char_format
 
 
-# Backgrounds readable in light and dark themes (text is forced black on them); underlines
-# differ in shape as well as colour so colour-blind users can tell them apart.
+UNCERTAIN = "#CC79A7"  # reddish purple (Okabe-Ito): used by no other style
+
+# Backgrounds readable in light and dark themes (text is forced black on solid ones, translucent
+# ones keep the theme's text colour); underlines differ in shape as well as colour so
+# colour-blind users can tell them apart. Later ranges win where they overlap.
 STYLES: dict[str, QTextCharFormat] = {
     "match": _style(background="#FFE58A"),
     "current_match": _style(background="#FFA94D"),
@@ -52,6 +62,9 @@ STYLES: dict[str, QTextCharFormat] = {
     "glossary_style": _style(underline="#0072B2", wave=True),
     "glossary_variant": _style(background="#CCE5FF", underline="#0072B2"),
     "glossary_suspect": _style(background="#FFD6E0", underline="#D55E00", wave=True),
+    "word_uncertain": _style(QColor(204, 121, 167, 56), UNCERTAIN, dotted=True),
+    "word_uncertain_focus": _style(QColor(204, 121, 167, 150), UNCERTAIN, dotted=True),
+    "word_current": _style(background="#8EE6C0"),
 }
 
 

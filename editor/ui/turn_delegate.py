@@ -63,6 +63,7 @@ class TurnDelegate(QStyledItemDelegate):
     merge_requested = Signal(int, str)  # turn id, text
     editor_opened = Signal(object, str)  # TurnTextEditor, the turn's text as it was loaded
     editor_closing = Signal(object)  # TurnTextEditor, before it is marked finished
+    editor_word_clicked = Signal(int, str, int)  # turn id, the text as typed, character offset
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -230,6 +231,11 @@ class TurnDelegate(QStyledItemDelegate):
             )
         )
         editor.height_changed.connect(lambda: self._resize(editor, persistent))
+        editor.word_clicked.connect(
+            lambda offset: self.editor_word_clicked.emit(
+                editor.turn_id, editor.toPlainText(), offset
+            )
+        )
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

@@ -2,13 +2,14 @@
 
 Enter commits, Shift+Enter inserts a line break, Escape cancels (the delegate handles it),
 Ctrl+Enter splits the turn at the cursor, and Backspace at the very start merges the turn into
-the previous one. The editor grows with its text so it always fits the turn.
+the previous one; Alt+click on a word asks to play from it. The editor grows with its text so
+it always fits the turn.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -19,6 +20,7 @@ class TurnTextEditor(QPlainTextEdit):
     split_requested = Signal(int)  # cursor offset
     merge_requested = Signal()
     height_changed = Signal()
+    word_clicked = Signal(int)  # character offset of an Alt+click
 
     def __init__(self, turn_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,3 +59,9 @@ class TurnTextEditor(QPlainTextEdit):
             self.merge_requested.emit()
             return
         super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if event.button() == Qt.MouseButton.LeftButton and alt:
+            self.word_clicked.emit(self.cursorForPosition(event.position().toPoint()).position())
+        super().mouseReleaseEvent(event)

@@ -1,5 +1,5 @@
-"""The turn list: a virtualised view with keyboard navigation, click to seek, and signals that
-tell the follow logic when the user has taken over scrolling."""
+"""The turn list: a virtualised view with keyboard navigation, click to seek (Alt+click: from
+the word clicked), and signals that tell the follow logic when the user has taken over scrolling."""
 
 from __future__ import annotations
 
@@ -18,9 +18,12 @@ from editor.ui.turn_delegate import TurnDelegate
 from editor.ui.turn_editor import TurnTextEditor
 from editor.ui.turn_model import TurnRole
 
+WORD_CLICK = Qt.KeyboardModifier.AltModifier  # Ctrl and Shift+click extend the selection
+
 
 class TurnListView(QListView):
     turn_clicked = Signal(int)  # row: the user clicked a turn (seek to it)
+    word_clicked = Signal(int, int)  # row, character offset (-1: none): Alt+click, play from it
     user_scrolled = Signal()  # the user moved the view themselves
     user_moved_selection = Signal(int)  # keyboard navigation to a row
     text_tooltip = Signal(int, int, QPoint)  # row, character offset, global position
@@ -149,7 +152,13 @@ class TurnListView(QListView):
         extending = event.modifiers() & (
             Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
         )
-        if event.button() == Qt.MouseButton.LeftButton and index.isValid() and not extending:
+        if event.button() != Qt.MouseButton.LeftButton or not index.isValid() or extending:
+            return
+        if event.modifiers() & WORD_CLICK:
+            found = self.offset_at(event.position().toPoint())
+            offset = found[1] if found is not None and found[1] is not None else -1
+            self.word_clicked.emit(index.row(), offset)
+        else:
             self.turn_clicked.emit(index.row())
 
     def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:

@@ -155,6 +155,8 @@ def _connect_edit(window: MainWindow, a: dict[str, QAction]) -> None:
     a["find_previous"].triggered.connect(lambda: window.find_bar.step(-1))
     a["next_issue"].triggered.connect(lambda: window.glossary.next_issue(1))
     a["previous_issue"].triggered.connect(lambda: window.glossary.next_issue(-1))
+    a["next_uncertain"].triggered.connect(lambda: window.words.next_uncertain(1))
+    a["previous_uncertain"].triggered.connect(lambda: window.words.next_uncertain(-1))
     a["copy"].triggered.connect(window.copy_selected_turns)
     a["select_all"].triggered.connect(window.view.selectAll)
     for number in range(1, 10):

@@ -1,0 +1,236 @@
+"""Words in the window: the word under the playhead highlighted in the current turn, Alt+click
+on a word to play from it, uncertain words shaded, F7 / Shift+F7 to the next / previous one.
+
+The list model carries no word timings (a long episode has ~100k words): the words of the turns
+being painted are read from the project when first needed and kept in a bounded cache that every
+change to a turn invalidates. A playhead tick costs two binary searches (the turn, then the word)
+and repaints the current row alone, and only when the word under the playhead changed.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QTextCursor
+
+from editor.core.changes import Changes
+from editor.core.model import Turn
+from editor.core.word_map import WordMap, has_uncertain_words, uncertain_turn_ids
+from editor.core.words import reconcile
+from editor.ui.text_layout import Highlight
+from editor.ui.turn_editor import TurnTextEditor
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+CACHE_TURNS = 2000  # word maps kept: many screens of turns
+
+
+class WordController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._maps: OrderedDict[int, tuple[str, WordMap]] = OrderedDict()
+        self.playing: tuple[int, int] | None = None  # (turn id, word) under the playhead
+        self.focus: tuple[int, int] | None = None  # (turn id, word) that F7 went to
+        self._uncertain: set[int] | None = None  # turns with uncertain words, once scanned
+        window.view.turn_delegate.providers.append(self.highlights)
+        window.player.position_changed.connect(self.on_position)
+        window.model.modelReset.connect(self._forget_all)
+        window.edits.runner.after_change.append(self._after_change)
+        window.view.word_clicked.connect(self.play_word)
+        window.view.turn_delegate.editor_word_clicked.connect(self._play_typed_word)
+
+    # -- the words of a turn -------------------------------------------------------------------
+
+    def word_map(self, turn: Turn) -> WordMap:
+        """``turn``'s words placed in its text (read from the project once, then cached)."""
+        cached = self._maps.get(turn.id)
+        if cached is not None and cached[0] == turn.text:
+            self._maps.move_to_end(turn.id)
+            return cached[1]
+        store = self.window.store
+        stored = store.find_turn(turn.id) if store is not None else None
+        words = WordMap(stored.words if stored is not None else (), turn.text)
+        self._maps[turn.id] = (turn.text, words)
+        if len(self._maps) > CACHE_TURNS:
+            self._maps.popitem(last=False)
+        return words
+
+    def _forget_all(self) -> None:
+        self._maps.clear()
+        self._uncertain = None
+        self.playing = self.focus = None
+
+    def _after_change(self, changes: Changes) -> None:
+        for turn_id, turn in changes.after.turns.items():
+            self._maps.pop(turn_id, None)
+            if self._uncertain is not None:
+                if turn is not None and has_uncertain_words(turn.words):
+                    self._uncertain.add(turn_id)
+                else:
+                    self._uncertain.discard(turn_id)
+
+    def highlights(self, turn: Turn) -> list[Highlight]:
+        words = self.word_map(turn)
+        if not words.words:
+            return []
+        found = [Highlight(w.start, w.end, "word_uncertain") for w in words.words if w.uncertain]
+        for marked, style in ((self.focus, "word_uncertain_focus"), (self.playing, "word_current")):
+            if marked is not None and marked[0] == turn.id and marked[1] < len(words.words):
+                word = words.words[marked[1]]
+                found.append(Highlight(word.start, word.end, style))
+        return found
+
+    def _repaint(self, turn_id: int | None) -> None:
+        row = self.window.model.row_of(turn_id) if turn_id is not None else None
+        if row is not None:
+            view = self.window.view
+            view.viewport().update(view.visualRect(self.window.model.index(row)))
+
+    # -- following the playhead ----------------------------------------------------------------
+
+    def on_position(self, position_ms: int) -> None:
+        model = self.window.model
+        row = model.row_at_time(position_ms)
+        playing = None
+        if row is not None:
+            turn = model.turn(row)
+            index = self.word_map(turn).at_time(position_ms)
+            playing = (turn.id, index) if index is not None else None
+        if playing != self.playing:
+            previous, self.playing = self.playing, playing
+            self._repaint(previous[0] if previous else None)
+            if playing is not None and (previous is None or previous[0] != playing[0]):
+                self._repaint(playing[0])
+
+    # -- playing from a word -------------------------------------------------------------------
+
+    def play_word(self, row: int, offset: int) -> None:
+        """Play from the start of the word at ``offset`` of the turn in ``row``."""
+        turn = self.window.model.turn(row)
+        self._play_from(turn, self.word_map(turn), offset)
+
+    def _play_typed_word(self, turn_id: int, typed: str, offset: int) -> None:
+        row = self.window.model.row_of(turn_id)
+        store = self.window.store
+        if row is None or store is None:
+            return
+        turn = self.window.model.turn(row)
+        stored = store.find_turn(turn_id)
+        words = WordMap(reconcile(stored.words if stored else (), typed), typed)
+        self._play_from(turn, words, offset)
+
+    def _play_from(self, turn: Turn, words: WordMap, offset: int) -> None:
+        window = self.window
+        index = words.at_offset(offset) if offset >= 0 else None
+        start = words.words[index].start_ms if index is not None else None
+        if start is None:
+            start = turn.start_ms
+            if start is not None:
+                window.statusBar().showMessage("No time for that word: playing its turn", 4000)
+        if start is None or not window.player.has_media:
+            window.show_error("This turn has no times yet; time it first")
+            return
+        window.player.play_from(start)
+        window.follow.resume()
+
+    # -- uncertain words -----------------------------------------------------------------------
+
+    def uncertain_turns(self) -> set[int]:
+        if self._uncertain is None:
+            store = self.window.store
+            self._uncertain = uncertain_turn_ids(store) if store is not None else set()
+        return self._uncertain
+
+    def next_uncertain(self, direction: int = 1) -> bool:
+        """Go to the next (``direction`` 1) or previous (-1) uncertain word: select its turn and
+        mark the word, or, while the editor is open, put the editor's selection on it."""
+        window, model = self.window, self.window.model
+        if window.store is None or not model.rowCount():
+            return False
+        editor = window.view.open_text_editor()
+        row = model.row_of(editor.turn_id) if editor is not None else None
+        if editor is not None and row is not None:
+            typed = self._typed_map(editor)
+            index = _step(typed, editor.textCursor().selectionStart(), direction)
+            if index is not None:
+                self._arrive(row, typed, index, editor)
+                return True
+            found = self._step_to_turn(row, direction)
+        else:
+            row, offset = self._where(direction)
+            index = _step(self.word_map(model.turn(row)), offset, direction)
+            found = (row, index) if index is not None else self._step_to_turn(row, direction)
+        if found is None:
+            window.statusBar().showMessage("No uncertain words.", 4000)
+            return False
+        row, index = found
+        words = self.word_map(model.turn(row))
+        if editor is not None:
+            window.view.commit_open_editor()
+            window.view.turn_delegate.cursor_requests[model.turn(row).id] = words.words[index].start
+            window.view.open_editor(row)
+        self._arrive(row, words, index, window.view.open_text_editor())
+        return True
+
+    def _typed_map(self, editor: TurnTextEditor) -> WordMap:
+        """The open editor's words, placed in the text as typed so far."""
+        typed = editor.toPlainText()
+        store = self.window.store
+        stored = store.find_turn(editor.turn_id) if store is not None else None
+        return WordMap(reconcile(stored.words if stored is not None else (), typed), typed)
+
+    def _arrive(self, row: int, words: WordMap, index: int, editor: TurnTextEditor | None) -> None:
+        window = self.window
+        turn = window.model.turn(row)
+        word = words.words[index]
+        window.follow.suspend()  # the user went somewhere: playback must not pull them away
+        previous, self.focus = self.focus, (turn.id, index)
+        self._repaint(previous[0] if previous else None)
+        if editor is not None:
+            cursor = editor.textCursor()
+            length = len(editor.toPlainText())
+            cursor.setPosition(min(word.start, length))
+            cursor.setPosition(min(word.end, length), QTextCursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(cursor)
+            editor.setFocus()
+        else:
+            window.view.show_row(row, select=True)
+            self._repaint(turn.id)
+        text = (editor.toPlainText() if editor is not None else turn.text)[word.start : word.end]
+        sure = f" ({word.confidence:.0%} sure)" if word.confidence is not None else ""
+        window.statusBar().showMessage(f"Uncertain word “{text}”{sure}", 6000)
+
+    def _where(self, direction: int) -> tuple[int, int]:
+        """(row, character offset) to search from: the word F7 went to, else the selected turn
+        (searched from its start going forward, skipped going back)."""
+        model = self.window.model
+        current = self.window.view.current_row() or 0
+        if self.focus is not None and model.row_of(self.focus[0]) == current:
+            words = self.word_map(model.turn(current)).words
+            if self.focus[1] < len(words):
+                return current, words[self.focus[1]].start
+        return current, -1 if direction > 0 else 0
+
+    def _step_to_turn(self, row: int, direction: int) -> tuple[int, int] | None:
+        model, ids = self.window.model, self.uncertain_turns()
+        count = model.rowCount()
+        for step in range(1, count + 1):
+            candidate = (row + direction * step) % count
+            turn = model.turn(candidate)
+            if turn.id in ids:
+                uncertain = self.word_map(turn).uncertain()
+                if uncertain:
+                    return candidate, uncertain[0] if direction > 0 else uncertain[-1]
+        return None
+
+
+def _step(words: WordMap, offset: int, direction: int) -> int | None:
+    """The uncertain word after (or before) the character ``offset``."""
+    uncertain = words.uncertain()
+    if direction > 0:
+        return next((i for i in uncertain if words.words[i].start > offset), None)
+    return next((i for i in reversed(uncertain) if words.words[i].start < offset), None)
