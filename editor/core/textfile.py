@@ -55,6 +55,8 @@ def decode(data: bytes, path: str) -> DecodedText:
     if not data.strip():
         raise InputError(path, "the file is empty")
     text, encoding = _decode(data, path)
+    if "\x00" in text and _webvtt(text):
+        text = text.replace("\x00", "\ufffd")  # the WebVTT parser's first step
     if "\x00" in text:
         raise InputError(path, "is a binary file, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -71,6 +73,8 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
             except UnicodeDecodeError as error:
                 raise InputError(path, f"is not valid {encoding} despite its BOM") from error
     if b"\x00" in data:
+        if _webvtt(data.decode("utf-8", "replace")):
+            return data.decode("utf-8", "replace"), "utf-8"  # WebVTT is UTF-8 by definition
         return _decode_utf16_without_bom(data, path)
     try:
         return data.decode("utf-8"), "utf-8"
@@ -85,6 +89,11 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
     tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
     preferred = next((m for m in tied if m.encoding == "cp1252"), best)
     return str(preferred), preferred.encoding
+
+
+def _webvtt(text: str) -> bool:
+    """WebVTT's signature: its parser turns NUL into U+FFFD instead of refusing the file."""
+    return text.removeprefix("\ufeff").startswith("WEBVTT")
 
 
 def _decode_utf16_without_bom(data: bytes, path: str) -> tuple[str, str]:

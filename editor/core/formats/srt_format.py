@@ -66,7 +66,8 @@ def read_cues(source: DecodedText, warnings: Warnings) -> list[Cue]:
         body = lines[row + 1 : stop]
         if k + 1 < len(timing_rows) and body and body[-1].strip().isdigit():
             body = body[:-1]  # the next cue's number
-        text = " ".join(_TAG.sub("", part).strip() for part in body if part.strip())
+        body, orphan = _split_numbered(body, row + 2)
+        text = _text(body)
         start, end = _times(lines[row], row + 1, warnings)
         if start is not None and previous_end is not None and start < previous_end:
             warnings.add(
@@ -78,7 +79,30 @@ def read_cues(source: DecodedText, warnings: Warnings) -> list[Cue]:
             warnings.add(row + 1, "empty cue (no text); skipped", kind="empty cue")
         previous_end = end if end is not None else previous_end
         cues.append(Cue(row + 1, start, end, text))
+        if orphan is not None:
+            line, number, rest = orphan
+            warnings.add(
+                line,
+                f"cue {number} has no 'start --> end' line; its text is kept as an untimed turn",
+                kind="cue without times",
+            )
+            cues.append(Cue(line, None, None, _text(rest), starts_turn=True, ends_turn=True))
     return [cue for cue in cues if cue.text]
+
+
+def _text(lines: list[str]) -> str:
+    return " ".join(_TAG.sub("", part).strip() for part in lines if part.strip())
+
+
+def _split_numbered(
+    body: list[str], first_line: int
+) -> tuple[list[str], tuple[int, str, list[str]] | None]:
+    """A number alone after a blank line, with text under it, is a cue whose times are missing:
+    (the body before it, (its line, number, its text)), else (body, None)."""
+    for i in range(1, len(body) - 1):
+        if not body[i - 1].strip() and body[i].strip().isdigit() and body[i + 1].strip():
+            return body[: i - 1], (first_line + i, body[i].strip(), body[i + 1 :])
+    return body, None
 
 
 def _keep_leading_text(head: list[str], warnings: Warnings, cues: list[Cue]) -> None:

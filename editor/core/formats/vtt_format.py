@@ -1,9 +1,10 @@
-"""WebVTT: our own block reader (every voice, every cue kept) and a podcast-ready writer.
+"""WebVTT: read by the W3C parsing algorithm (every voice, every cue kept), written for podcasts.
 
-webvtt-py reports only a cue's first voice and silently drops cues it cannot parse, so blocks are
-read here: header, ``NOTE``/``STYLE``/``REGION`` blocks skipped, cue ids and settings accepted,
-text after a blank line inside a cue joined back to it (with a warning). Voices come from
-``cue_text``. The writer puts ``<v Speaker>`` on every cue, escapes ``&`` and ``<``, writes
+``webvtt_parser`` runs the spec's file parsing; this module turns its cues into transcript cues
+(one per voice span, from ``cue_text``) and says what the spec dropped, with the line: a cue
+whose times cannot be read, or text standing alone after a blank line, is kept as an untimed turn
+(with a warning), so no words are lost; comments, styles and stray blocks before the first cue
+are not text. The writer puts ``<v Speaker>`` on every cue, escapes ``&`` and ``<``, writes
 ``HH:MM:SS.mmm``, and ids cues ``turn-part`` so that reading our own file back keeps its turns.
 """
 
@@ -19,109 +20,107 @@ from editor.core.formats.base import (
     ExportOptions,
     ImportOptions,
     Warnings,
-    parse_cue_time,
     sample,
 )
 from editor.core.formats.cue_text import escape_text, escape_voice, parse_payload
 from editor.core.formats.grouping import carry_speakers, group
+from editor.core.formats.webvtt_parser import ASCII_WHITESPACE, DroppedBlock, VttCue, parse
 from editor.core.model import Transcript, Word
 from editor.core.textfile import DecodedText
 from editor.core.timecode import format_precise
 
 NAME = "vtt"
 LIMITS = captions.CaptionLimits(max_chars=65, max_lines=2)
-_TIMING = re.compile(r"^\s*(?P<start>\S+)\s+-->\s+(?P<end>\S+)(?P<settings>.*)$")
 _OUR_ID = re.compile(r"^(?P<turn>\d+)-(?P<part>\d+)$")
-_SKIPPED_BLOCKS = ("NOTE", "STYLE", "REGION")
+_BROKEN_TIMING = re.compile(r"^\W*\d+:\d\d\S*\s*\S{1,4}\s*\d+:\d\d")
+_NOT_TEXT = re.compile(r"^(?:NOTE|STYLE|REGION|WEBVTT)(?:[ \t\n]|$)")
 
 
 def sniff(text: str) -> bool:
-    return sample(text, 64).lstrip("\ufeff").lstrip().startswith("WEBVTT")
+    """``WEBVTT`` or a near miss (``WEBVTX``), so that the reader can explain what is wrong."""
+    return sample(text, 64).lstrip("\ufeff").startswith("WEBVT")
 
 
 def read(source: DecodedText, options: ImportOptions) -> Transcript:
     warnings = Warnings(source.path)
-    cues = _read_cues(source, warnings)
+    cues = read_cues(source, warnings)
     if not cues:
         raise InputError(source.path, "no cues found (no 'start --> end' lines)")
     carry_speakers(cues)
     return Transcript(tuple(group(cues, options)), warnings.result(), source.encoding)
 
 
-def _blocks(text: str) -> list[tuple[int, list[str]]]:
-    """(first line number, lines) for each blank-line separated block."""
-    blocks: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    start = 1
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.strip():
-            if not current:
-                start = number
-            current.append(line)
-        elif current:
-            blocks.append((start, current))
-            current = []
-    if current:
-        blocks.append((start, current))
-    return blocks
-
-
-def _read_cues(source: DecodedText, warnings: Warnings) -> list[Cue]:
-    blocks = _blocks(source.text.lstrip("\ufeff"))
-    if not blocks or not blocks[0][1][0].startswith("WEBVTT"):
-        warnings.add(1, "no WEBVTT header; read as WebVTT anyway")
-    else:
-        blocks = blocks[1:]
+def read_cues(source: DecodedText, warnings: Warnings) -> list[Cue]:
+    """Transcript cues in file order: the spec's cues, and the text of blocks it drops."""
+    parsed = parse(source.text, source.path)
+    items: list[VttCue | DroppedBlock] = [*parsed.cues, *parsed.dropped]
+    items.sort(key=lambda item: item.line)
     cues: list[Cue] = []
     ids: list[str | None] = []
-    for first_line, lines in blocks:
-        if lines[0].split(" ")[0].split("\t")[0] in _SKIPPED_BLOCKS:
+    for item in items:
+        if isinstance(item, DroppedBlock):
+            cues.extend(_dropped(item, warnings))
+            ids.extend([None] * (len(cues) - len(ids)))
             continue
-        timing_at = next((i for i, line in enumerate(lines) if "-->" in line), None)
-        if timing_at is None or timing_at > 1:
-            _join_orphan(cues, lines, first_line, warnings)
-            continue
-        identifier = lines[0].strip() if timing_at == 1 else None
-        number = first_line + timing_at
-        start, end = _times(lines[timing_at], number, warnings)
-        payload = "\n".join(lines[timing_at + 1 :])
-        new = _cues_from_payload(payload, number, start, end)
+        start, end = item.start_ms, item.end_ms
+        if end < start:
+            warnings.add(item.line, "cue ends before it starts; end set to start", kind="reversed")
+            end = start
+        new = _cues_from_payload(item.text, item.line, start, end)
         if not new:
-            warnings.add(number, "empty cue (no text); skipped", kind="empty cue")
+            warnings.add(item.line, "empty cue (no text); skipped", kind="empty cue")
         cues.extend(new)
-        ids.extend([identifier] + [None] * (len(new) - 1))
+        ids.extend([item.identifier or None] + [None] * (len(new) - 1))
     _apply_our_ids(cues, ids)
     return cues
 
 
-def _join_orphan(cues: list[Cue], lines: list[str], line: int, warnings: Warnings) -> None:
-    text = " ".join(piece.text for piece in parse_payload("\n".join(lines))).strip()
-    if not cues:
-        warnings.add(line, "text before the first cue kept as an untimed turn")
-        cues.append(Cue(line, None, None, text))
-        return
-    warnings.add(
-        line,
-        f"text after a blank line inside the cue at line {cues[-1].line} joined to that cue",
-        kind="blank line inside a cue",
-    )
-    cues[-1].text = f"{cues[-1].text} {text}".strip()
+def _dropped(block: DroppedBlock, warnings: Warnings) -> list[Cue]:
+    """What the spec drops: kept as an untimed turn when it is words, else skipped; both said."""
+    first, _, rest = block.text.partition("\n")
+    if block.timing is None and _BROKEN_TIMING.match(first):  # '00:01.000 -> 00:02.000'
+        block = DroppedBlock(block.line, rest, first, block.before_first_cue)
+    if block.timing is not None:
+        timing = block.timing.strip()
+        kept = _untimed(block)
+        if not kept:
+            warnings.add(block.line, f"cue times {timing!r} cannot be read; empty cue skipped")
+            return []
+        warnings.add(
+            block.line,
+            f"cue times {timing!r} cannot be read (WebVTT times are [hh:]mm:ss.ttt); "
+            "its text is kept as an untimed turn",
+            kind="unreadable times",
+        )
+        return kept
+    if not block.text.strip(ASCII_WHITESPACE) or (
+        first.startswith("NOTE") and _NOT_TEXT.match(first)
+    ):
+        return []
+    if block.before_first_cue or _NOT_TEXT.match(first):
+        warnings.add(
+            block.line,
+            f"block {first[:40]!r} is not a cue (no 'start --> end' line); skipped",
+            kind="not a cue",
+        )
+        return []
+    kept = _untimed(block)
+    if kept:
+        warnings.add(
+            block.line,
+            "text after a blank line, without a 'start --> end' line of its own, is not part "
+            "of any cue in WebVTT; kept as an untimed turn",
+            kind="text outside a cue",
+        )
+    return kept
 
 
-def _times(line: str, number: int, warnings: Warnings) -> tuple[int | None, int | None]:
-    match = _TIMING.match(line)
-    start = parse_cue_time(match["start"]) if match else None
-    end = parse_cue_time(match["end"]) if match else None
-    if start is None or end is None:
-        warnings.add(number, f"unreadable cue times {line.strip()!r}; the cue is kept untimed")
-        return None, None
-    assert match is not None
-    if "," in match["start"] + match["end"]:
-        warnings.add(number, "',' before milliseconds (SRT style); read anyway", kind="comma")
-    if end[0] < start[0]:
-        warnings.add(number, "cue ends before it starts; end set to start", kind="reversed cue")
-        return start[0], start[0]
-    return start[0], end[0]
+def _untimed(block: DroppedBlock) -> list[Cue]:
+    """The block's text as one untimed turn of its own (its voice, if it names one)."""
+    cues = _cues_from_payload(block.text, block.line, None, None)
+    for cue in cues:
+        cue.starts_turn = cue.ends_turn = True
+    return cues
 
 
 def _cues_from_payload(payload: str, line: int, start: int | None, end: int | None) -> list[Cue]:
