@@ -1,5 +1,8 @@
 """Recognising speaker labels in text: ``Name: …``, ``[SPEAKER_00]: …``, ``(speaker 0) …``.
 
+Generic labels (``Speaker 1``, ``SPEAKER_1``, ``S01``) also count in brackets without a colon,
+``[SPEAKER_00] …``, as recognisers write them.
+
 Prose has colons too ("at 10:30", "Note: …"), so a label must look like a name: capitalised words
 or a generic label, a few words long, nothing a sentence would contain.
 """
@@ -29,7 +32,10 @@ _NAME_PARTICLES = frozenset(
         "&",
     }
 )
-_GENERIC_LABEL = re.compile(r"^(?:speaker|spk|speaker_|unknown speaker)\s*[\w?]*$", re.IGNORECASE)
+# "Speaker 1", "SPEAKER_00", "spk_0", "Unknown Speaker", and the numbered "S01" / "S1".
+_GENERIC_LABEL = re.compile(
+    r"^(?:(?:speaker|spk|speaker_|unknown speaker)\s*[\w?]*|S_?\d{1,3})$", re.IGNORECASE
+)
 # Words that open a sentence with a colon far more often than they name anyone.
 _NOT_NAMES = frozenset(
     {
@@ -57,6 +63,7 @@ _INLINE_LABEL = re.compile(
     r"^\s*(?:>>\s*)?(?:\[(?P<bracketed>[^\]\n]{1,40})\]|(?P<plain>[^:\n]{1,40})):\s+(?P<rest>\S.*)$",
     re.DOTALL,
 )
+_BRACKETED_GENERIC = re.compile(r"^\s*\[(?P<name>[^\]\n]{1,40})\]\s+(?P<rest>\S.*)$", re.DOTALL)
 _DIARIZE_LABEL = re.compile(r"^\s*\((?P<name>speaker\s*[\w?]+)\)\s*(?P<rest>.*)$", re.I | re.DOTALL)
 
 
@@ -86,6 +93,9 @@ def split_label(text: str) -> tuple[str | None, str]:
         bracketed = match["bracketed"] is not None
         if name and (bracketed or _inline_name_ok(name)):
             return name, match["rest"]
+    match = _BRACKETED_GENERIC.match(text)
+    if match is not None and _GENERIC_LABEL.match(match["name"].strip()):
+        return " ".join(match["name"].split()), match["rest"]
     match = _DIARIZE_LABEL.match(text)
     if match is not None:
         return " ".join(match["name"].split()).capitalize(), match["rest"]

@@ -1,7 +1,8 @@
 """Timed text layouts where a header line opens each turn.
 
-- Otter: ``Speaker 1  0:08  `` (name, two spaces, time), text below, footer
-  ``Transcribed by https://otter.ai`` dropped with a warning;
+- Otter: ``Speaker 1  0:08  `` (name, two spaces, time) or ``**Ali** 0:00`` (a bold name, as
+  Markdown copies of Otter exports have it), text below, footer ``Transcribed by
+  https://otter.ai`` dropped with a warning;
 - bracketed: ``[00:01:23] Name: text`` (name optional: the previous speaker goes on);
 - Rev style: ``Name (00:01:23):`` or ``**Name (01:23):**``, text below or on the same line.
 
@@ -20,7 +21,9 @@ from editor.core.textfile import DecodedText
 from editor.core.timecode import parse_timecode
 
 _TIME = r"\d+(?::\d\d){1,2}(?:[.,]\d+)?"
-OTTER = re.compile(rf"^(?P<name>\S[^\n]*?) {{2,}}(?P<time>{_TIME})\s*$")
+OTTER = re.compile(
+    rf"^(?:\*\*(?P<bold>[^*\n]+?)\*\*[ \t]+|(?P<name>\S[^\n]*?) {{2,}})(?P<time>{_TIME})\s*$"
+)
 OTTER_FOOTER = re.compile(r"^\s*Transcribed by https?://otter\.ai", re.IGNORECASE)
 BRACKETED = re.compile(
     rf"^\s*\[(?P<time>{_TIME})\]\s*(?:(?P<name>[^:\[\]\n]{{1,60}}?):(?:\s+|$))?(?P<text>.*)$"
@@ -81,7 +84,7 @@ def _read(
         match = header.match(line)
         time_ms = parse_timecode(match["time"]) if match else None
         if match is not None and time_ms is not None:
-            name = match.groupdict().get("name")
+            name = match.groupdict().get("name") or match.groupdict().get("bold")
             speaker = " ".join(name.split()) if name else (turns[-1].speaker if turns else None)
             turns.append(_Turn(speaker, time_ms))
             inline = match.groupdict().get("text")

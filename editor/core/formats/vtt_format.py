@@ -1,7 +1,8 @@
 """WebVTT: read by the W3C parsing algorithm (every voice, every cue kept), written for podcasts.
 
 ``webvtt_parser`` runs the spec's file parsing; this module turns its cues into transcript cues
-(one per voice span, from ``cue_text``) and says what the spec dropped, with the line: a cue
+(one per voice span, from ``cue_text``; a cue without a voice may open with a speaker label
+such as ``SPEAKER_1:``) and says what the spec dropped, with the line: a cue
 whose times cannot be read, or text standing alone after a blank line, is kept as an untimed turn
 (with a warning), so no words are lost; comments, styles and stray blocks before the first cue
 are not text. The writer puts ``<v Speaker>`` on every cue, escapes ``&`` and ``<``, writes
@@ -24,6 +25,7 @@ from editor.core.formats.base import (
 )
 from editor.core.formats.cue_text import escape_text, escape_voice, parse_payload
 from editor.core.formats.grouping import carry_speakers, group
+from editor.core.formats.labels import split_label
 from editor.core.formats.webvtt_parser import ASCII_WHITESPACE, DroppedBlock, VttCue, parse
 from editor.core.model import Transcript, Word
 from editor.core.textfile import DecodedText
@@ -128,6 +130,11 @@ def _cues_from_payload(payload: str, line: int, start: int | None, end: int | No
     pieces = [p for p in parse_payload(payload) if p.text.strip()]
     if not pieces:
         return []
+    first = pieces[0]
+    if first.voice is None and not first.words:  # "SPEAKER_1: …", "S01: …" as Zoom writes
+        name, rest = split_label(first.text)
+        if name is not None:
+            first.voice, first.text = name, rest
     for piece in pieces:
         piece.words = _close_word_times(piece.words, start, end)
     if len(pieces) == 1 or start is None or end is None:
