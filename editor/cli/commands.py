@@ -190,8 +190,12 @@ def gui(args: argparse.Namespace) -> int:
 def _read(path: str, args: argparse.Namespace) -> Transcript:
     if args.pause < 0:
         raise EditorError(f"--pause must not be negative ({args.pause})")
+    if args.max_turn_chars is not None and args.max_turn_chars < 1:
+        raise EditorError(f"--max-turn-chars must be at least 1 ({args.max_turn_chars})")
     options = ImportOptions(
-        one_turn_per_cue=args.one_turn_per_cue, pause_ms=round(args.pause * 1000)
+        one_turn_per_cue=args.one_turn_per_cue,
+        pause_ms=round(args.pause * 1000),
+        max_turn_chars=args.max_turn_chars,
     )
     transcript = read_transcript(path, args.format, options)
     if transcript.encoding not in UTF8_NAMES:

@@ -198,3 +198,10 @@ def _add_import_options(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="captions: a silence this long starts a new turn (default %(default)s)",
     )
+    parser.add_argument(
+        "--max-turn-chars",
+        type=int,
+        metavar="N",
+        help="captions: also start a new turn at the first sentence end after N characters "
+        "(default: turns end only at a speaker change or a pause)",
+    )

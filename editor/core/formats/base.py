@@ -19,10 +19,12 @@ DEFAULT_PAUSE_MS = 2000
 @dataclass(frozen=True)
 class ImportOptions:
     """``one_turn_per_cue`` keeps caption cues as they are instead of joining them into turns;
-    a silence of ``pause_ms`` or more between cues of one speaker starts a new turn."""
+    a silence of ``pause_ms`` or more between cues of one speaker starts a new turn, and so does
+    the first sentence end after ``max_turn_chars`` characters, when that is set."""
 
     one_turn_per_cue: bool = False
     pause_ms: int = DEFAULT_PAUSE_MS
+    max_turn_chars: int | None = None
 
 
 @dataclass(frozen=True)

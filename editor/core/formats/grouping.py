@@ -2,8 +2,9 @@
 
 Recognisers and podcast hosts cut speech into many short cues. Consecutive cues of one speaker
 become one turn; a new turn starts at a speaker change, at explicit evidence in the file (a label
-that marks turn starts, a paragraph break), at a long silence, or when a paragraph grows very long
-and a sentence ends. Cues without a speaker inherit the previous one.
+that marks turn starts, a paragraph break) or at a long silence, and, only when asked for
+(``max_turn_chars``), at the first sentence end once a turn has grown that long. Cues without a
+speaker inherit the previous one.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Sequence
 from editor.core.formats.base import Cue, ImportOptions
 from editor.core.model import TranscriptTurn, Word
 
-MAX_TURN_CHARS = 1500
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 
 
@@ -35,7 +35,7 @@ def group(cues: Sequence[Cue], options: ImportOptions) -> list[TranscriptTurn]:
     turns: list[TranscriptTurn] = []
     current: list[Cue] = []
     for cue in cues:
-        if current and _starts_new_turn(current, cue, options.pause_ms):
+        if current and _starts_new_turn(current, cue, options):
             turns.append(_turn(current))
             current = []
         current.append(cue)
@@ -44,18 +44,20 @@ def group(cues: Sequence[Cue], options: ImportOptions) -> list[TranscriptTurn]:
     return turns
 
 
-def _starts_new_turn(current: list[Cue], cue: Cue, pause_ms: int) -> bool:
+def _starts_new_turn(current: list[Cue], cue: Cue, options: ImportOptions) -> bool:
     last = current[-1]
     if cue.speaker != last.speaker or cue.starts_turn or last.ends_turn:
         return True
     if (
         last.end_ms is not None
         and cue.start_ms is not None
-        and cue.start_ms - last.end_ms >= pause_ms
+        and cue.start_ms - last.end_ms >= options.pause_ms
     ):
         return True
+    if options.max_turn_chars is None:
+        return False
     length = sum(len(c.text) + 1 for c in current)
-    return length >= MAX_TURN_CHARS and bool(SENTENCE_END.search(last.text))
+    return length >= options.max_turn_chars and bool(SENTENCE_END.search(last.text))
 
 
 def _turn(cues: list[Cue]) -> TranscriptTurn:
