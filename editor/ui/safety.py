@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -25,26 +26,35 @@ from PySide6.QtWidgets import (
 
 from editor.core.errors import EditorError
 from editor.core.project import snapshots
-from editor.core.project.file import ProjectReadOnly
+from editor.core.project.file import ForeignSchema, ProjectReadOnly
 from editor.core.project.lock import ProjectLocked
+from editor.core.project.rescue import rescue
 from editor.core.project.store import ProjectStore
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
 
-READ_ONLY, TAKE_OVER = "read-only", "take-over"
+READ_ONLY, TAKE_OVER, RESCUE = "read-only", "take-over", "rescue"
 
 
-def ask_fallback(parent: QWidget, message: str, take_over: bool) -> str | None:
+def ask_fallback(
+    parent: QWidget, message: str, take_over: bool, rescue: bool = False
+) -> str | None:
     """Ask how to open a project that cannot be opened for writing; ``None`` is Cancel."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Project Not Opened for Editing", message)
     box.setParent(parent, box.windowFlags())
     read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
     take = box.addButton("Take Over", QMessageBox.ButtonRole.DestructiveRole) if take_over else None
+    clean = (
+        box.addButton("Rescue into a Clean Copy…", QMessageBox.ButtonRole.ActionRole)
+        if rescue
+        else None
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     clicked = box.clickedButton()
-    return READ_ONLY if clicked is read_only else TAKE_OVER if take and clicked is take else None
+    choices = {id(read_only): READ_ONLY, id(take): TAKE_OVER, id(clean): RESCUE}
+    return choices.get(id(clicked)) if clicked is not None else None
 
 
 def open_store(window: MainWindow, path: Path) -> ProjectStore | None:
@@ -53,6 +63,8 @@ def open_store(window: MainWindow, path: Path) -> ProjectStore | None:
         return ProjectStore.open(path)
     except ProjectLocked as error:
         choice = ask_fallback(window, str(error), take_over=error.foreign)
+    except ForeignSchema as error:
+        choice = ask_fallback(window, str(error), take_over=False, rescue=True)
     except ProjectReadOnly as error:
         choice = ask_fallback(window, str(error), take_over=False)
     except EditorError as error:
@@ -63,9 +75,28 @@ def open_store(window: MainWindow, path: Path) -> ProjectStore | None:
             return ProjectStore.open(path, readonly=True)
         if choice == TAKE_OVER:
             return ProjectStore.open(path, break_foreign_lock=True)
+        if choice == RESCUE:
+            return _rescue_and_open(window, path)
     except EditorError as error:
         QMessageBox.critical(window, "Cannot Open Project", str(error))
     return None
+
+
+def _rescue_and_open(window: MainWindow, path: Path) -> ProjectStore | None:
+    """Copy the content into a clean project the user names, and open that for editing."""
+    suggested = path.with_name(f"{path.stem}-rescued{path.suffix}")
+    target, _ = QFileDialog.getSaveFileName(
+        window, "Rescue into a Clean Copy", str(suggested), f"Projects (*{path.suffix})"
+    )
+    if not target:
+        return None
+    report = rescue(path, Path(target))
+    window.statusBar().showMessage(
+        f"Rescued {report.rows.get('turns', 0)} turns into {Path(target).name}; "
+        f"{path.name} is unchanged",
+        10000,
+    )
+    return ProjectStore.open(target)
 
 
 class SnapshotDialog(QDialog):

@@ -155,3 +155,32 @@ def test_restoring_the_snapshot_taken_before_replace_all(opened: MainWindow) -> 
     assert opened.edits.runner.stack.count() == 0
     assert [t.text for t in store.turns()] == original
     assert "Restored the snapshot" in opened.statusBar().currentMessage()
+
+
+def test_a_project_changed_outside_the_app_is_offered_read_only_or_a_rescue(
+    window: MainWindow, demo_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import QFileDialog
+
+    conn = sqlite3.connect(demo_project)
+    conn.execute("CREATE TRIGGER wipe AFTER UPDATE ON turns BEGIN DELETE FROM turns; END")
+    conn.commit()
+    conn.close()
+    before = demo_project.read_bytes()
+    asked: list[tuple[str, bool]] = []
+
+    def ask(_window: object, message: str, take_over: bool, rescue: bool = False) -> str:
+        asked.append((message, rescue))
+        return safety.RESCUE
+
+    monkeypatch.setattr(safety, "ask_fallback", ask)
+    clean = tmp_path / "clean.tep"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(clean), ""))
+    assert window.open_project(demo_project)
+    message, offered_rescue = asked[0]
+    assert "trigger 'wipe'" in message and offered_rescue
+    assert window.store is not None and window.store.path == clean
+    assert not window.store.readonly and window.model.rowCount() == 10
+    assert demo_project.read_bytes() == before

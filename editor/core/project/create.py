@@ -33,11 +33,11 @@ def create_project(
                 insert_turns(store, transcript.turns, label="Import transcript")
         os.replace(temporary, path)
     except BaseException:
-        _remove_quietly(temporary)
+        remove_quietly(temporary)
         raise
 
 
-def _remove_quietly(path: Path) -> None:
+def remove_quietly(path: Path) -> None:
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from editor import APP_NAME
 from editor.core.errors import ProjectError
+from editor.core.project import schema_check
 from editor.core.project.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -60,17 +61,22 @@ def read_schema_version(path: Path) -> int:
 
 def _checked_version(path: Path, conn: sqlite3.Connection) -> int:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    has_meta = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
-    ).fetchone()
-    if app_id != APPLICATION_ID or not has_meta:
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    has_meta = "meta" in names
+    # A wrong application id on a file with every table of ours is a project someone changed:
+    # readable, refused for editing by the schema check. Without our tables it is not ours.
+    if not has_meta or (app_id != APPLICATION_ID and not names >= CORE_TABLES):
         raise ProjectError(path, f"{NOT_A_PROJECT} (an SQLite database of another program)")
     check = conn.execute("PRAGMA quick_check").fetchone()[0]
     if check != "ok":
         raise ProjectError(path, f"is damaged ({check}); restore a backup or snapshot")
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     version = int(row[0]) if row and str(row[0]).isdigit() else 0
-    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    # A view standing in for a table is not damage: it is refused for editing by the schema
+    # check (schema_check), and can still be read.
+    present = {
+        r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+    }
     missing = (_current_tables() if version == SCHEMA_VERSION else CORE_TABLES) - present
     if missing:
         raise ProjectError(
@@ -98,17 +104,55 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     """
     uri = path.resolve().as_uri()
     if not path.with_name(path.name + "-wal").exists():
-        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
-    try:
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:
         conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+    else:
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+    schema_check.harden(conn)
     return conn
 
 
 class ProjectReadOnly(ProjectError):
     """The file or its folder cannot be written: it can still be opened read-only."""
+
+
+class ForeignSchema(ProjectReadOnly):
+    """The file carries triggers, views, tables or columns the app does not make."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        more = f"; and {len(problems) - 8} more" if problems[8:] else ""
+        listed = "; ".join(problems[:8]) + more
+        super().__init__(
+            path,
+            f"was changed outside {APP_NAME}: it has {listed}. Such a file could change or delete "
+            "text on its own, so it is not opened for editing. It can be opened read-only, or "
+            "rescued into a clean copy (Rescue in the window, or "
+            "'transcript-editor rescue IN.tep OUT.tep')",
+        )
+        self.problems = problems
+
+
+def foreign_schema(path: Path, version: int) -> list[str]:
+    """What in the file's schema the app does not make (read-only; [] for a clean project)."""
+    conn = connect_readonly(path)
+    try:
+        return [*_foreign_application_id(conn), *schema_check.foreign_objects(conn, version)]
+    finally:
+        conn.close()
+
+
+def check_own_schema(path: Path, version: int) -> None:
+    problems = foreign_schema(path, version)
+    if problems:
+        raise ForeignSchema(path, problems)
+
+
+def _foreign_application_id(conn: sqlite3.Connection) -> list[str]:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    return [] if app_id == APPLICATION_ID else [f"the application id {app_id:#x}"]
 
 
 def check_writable(path: Path) -> None:
@@ -127,6 +171,7 @@ def check_writable(path: Path) -> None:
 
 def configure(conn: sqlite3.Connection) -> None:
     """Pragmas for a writable project: WAL, and a commit is on disk when it returns."""
+    schema_check.harden(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA journal_mode = WAL")

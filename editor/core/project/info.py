@@ -31,5 +31,6 @@ def project_info(store: ProjectStore) -> dict[str, Any]:
         "duration_ms": media_duration if media_duration is not None else (last_end or None),
         "uncommitted_drafts": len(store.drafts.pending()),
         "schema_version": store.schema_version,
+        "foreign_schema": store.foreign_schema,
         "app_version": store.meta().get("app_version"),
     }

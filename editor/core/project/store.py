@@ -22,7 +22,7 @@ from editor.core.errors import EditError, ProjectError
 from editor.core.gc_pause import paused_gc
 from editor.core.model import EpisodeMeta, MediaLink, Speaker, Transcript, TranscriptTurn, Turn
 from editor.core.project import file as project_file
-from editor.core.project import media_link, rows, snapshots
+from editor.core.project import media_link, rows, schema_check, snapshots
 from editor.core.project.drafts import Drafts
 from editor.core.project.edit_session import EditSession
 from editor.core.project.lock import ProjectLock
@@ -30,12 +30,13 @@ from editor.core.project.records import Chapters, Clips, Glossary
 from editor.core.project.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
 
 
-def _upgraded_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
+def upgraded_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
     """An older project opened read-only: read it through an upgraded copy in memory, so the
     file is never written and every query still sees the current schema."""
     memory = sqlite3.connect(":memory:")
     conn.backup(memory)
     conn.close()
+    schema_check.harden(memory)
     migrations.apply(Database(memory))
     return memory
 
@@ -52,6 +53,8 @@ class ProjectStore:
         self._lock = lock
         # Set when the snapshot taken on opening failed: worth telling, not worth refusing.
         self.snapshot_problem: str | None = None
+        # What in the file's schema the app does not make (read-only opens only; see schema_check).
+        self.foreign_schema: list[str] = []
         self.glossary = Glossary(self)
         self.clips = Clips(self)
         self.chapters = Chapters(self)
@@ -79,8 +82,11 @@ class ProjectStore:
         if readonly:
             conn = project_file.connect_readonly(path)
             if version < SCHEMA_VERSION:
-                conn = _upgraded_copy(conn)
-            return cls(Database(conn), path, readonly=True)
+                conn = upgraded_copy(conn)
+            store = cls(Database(conn), path, readonly=True)
+            store.foreign_schema = project_file.foreign_schema(path, version)
+            return store
+        project_file.check_own_schema(path, version)
         project_file.check_writable(path)
         lock = ProjectLock(path)
         lock.acquire(break_foreign=break_foreign_lock)
