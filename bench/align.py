@@ -1,10 +1,15 @@
-"""Alignment accuracy and speed: turn starts against the ground truth, and seconds taken.
+"""Alignment accuracy and speed: real voices first, then synthetic ones.
 
-Cases: the spoken sample (its own untimed transcript), the committed harder audio (12 turns:
-music intro and outro, other voices and rates, overlaps, long inner pauses, a tone and noise bed,
-a transcript that differs a little from the speech), and two longer harder files built on first
-use in ``bench/out`` (40 turns, ~14 min; the whole episode and a bit more, ~20 min).
-Goal: median and 90th percentile of start errors < 0.3 s and < 1 s; 20 minutes in < ~20 s.
+Real voices are read from ``../shared/corpora`` (skipped when it is absent, never copied here):
+the phone call with human utterance times (``audio-truth/pyannote-sample``: turn starts, and the
+first word of every utterance), Apollo 11 radio with whisper-timestamped's machine word times
+(``stt/whisper-timestamped``: every word, turns = its segments), and a 100 s reading with only
+its text (``audio-truth/gentle-lucier``: words timed and speed). Synthetic: the spoken sample, the
+committed harder audio (hard12) and two longer harder files built on first use in ``bench/out``.
+
+``python -m bench.align [--quick] [--aligner auto|acoustic|espeak]`` prints, per case, turn-start
+errors (median, 90th percentile, max), word-start errors, the share of words timed with some
+confidence, and the speed as a multiple of real time.
 """
 
 from __future__ import annotations
@@ -13,37 +18,108 @@ import json
 import statistics
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from bench import hard_audio
-from editor.core.align.aligner import align_file
+from editor.core.align.aligner import AUTO, align_media
 from editor.core.formats import read_transcript
 
 ROOT = Path(__file__).parent.parent
 OUT = Path(__file__).parent / "out"
+CORPORA = ROOT.parent / "shared" / "corpora"
 
 
-def _case(media: Path, texts: list[str], starts: list[float], name: str) -> list[float]:
-    began = time.perf_counter()
-    aligned = align_file(media, texts)
-    seconds = time.perf_counter() - began
-    errors = [abs(a.start_ms / 1000 - s) for a, s in zip(aligned, starts, strict=True) if a]
-    duration = _duration(media)
-    print(
-        f"{name}: {len(texts)} turns, {duration / 60:.1f} min audio, aligned in {seconds:.1f} s; "
-        f"start error median {statistics.median(errors):.3f} s, "
-        f"p90 {float(np.percentile(errors, 90)):.3f} s, max {max(errors):.3f} s"
+@dataclass
+class Case:
+    name: str
+    media: Path
+    texts: list[str]
+    turn_starts: list[float | None]  # seconds, None where unknown
+    word_starts: dict[tuple[int, int], float] = field(default_factory=dict)  # (turn, token)
+    real: bool = True
+
+
+@dataclass
+class Figures:
+    name: str
+    turns: list[float]
+    words: list[float]
+    timed: float
+    speed: float
+    aligner: str
+    low_turns: int
+
+    def line(self) -> str:
+        parts = [f"{self.name}: {self.aligner}, {self.speed:.0f}× real time"]
+        if self.turns:
+            parts.append(
+                f"turn starts median {statistics.median(self.turns):.3f} s, "
+                f"p90 {_p90(self.turns):.3f} s, max {max(self.turns):.3f} s ({len(self.turns)})"
+            )
+        if self.words:
+            parts.append(
+                f"word starts median {statistics.median(self.words):.3f} s, "
+                f"p90 {_p90(self.words):.3f} s ({len(self.words)})"
+            )
+        parts.append(f"{self.timed:.1%} words timed, {self.low_turns} low-confidence turns")
+        return "; ".join(parts)
+
+
+def _p90(values: list[float]) -> float:
+    return float(np.percentile(values, 90))
+
+
+def phone_call() -> Case | None:
+    folder = CORPORA / "audio-truth" / "pyannote-sample"
+    if not (folder / "sample.wav").exists():
+        return None
+    truth = json.loads((folder / "sample.truth.json").read_text(encoding="utf-8"))
+    utterances = iter(truth["utterances"])
+    words: dict[tuple[int, int], float] = {}
+    for number, turn in enumerate(truth["turns"]):
+        token = 0
+        for _ in range(turn["utterances"]):
+            utterance = next(utterances)
+            words[number, token] = utterance["start_ms"] / 1000
+            token += len(utterance["text"].split())
+    return Case(
+        "phone call (pyannote sample, human times)",
+        folder / "sample.wav",
+        [t["text"] for t in truth["turns"]],
+        [t["start_ms"] / 1000 for t in truth["turns"]],
+        words,
     )
-    return errors
 
 
-def _duration(media: Path) -> float:
-    import av
+def apollo() -> Case | None:
+    folder = CORPORA / "stt" / "whisper-timestamped"
+    media = folder / "audio" / "apollo11.mp3"
+    if not media.exists():
+        return None
+    data = json.loads((folder / "corner_cases_large_apollo11.mp3.words.json").read_text())
+    texts, starts, words = [], [], {}
+    for number, segment in enumerate(data["segments"]):
+        texts.append(" ".join(w["text"].strip() for w in segment["words"]))
+        starts.append(segment["words"][0]["start"])
+        for index, word in enumerate(segment["words"]):
+            words[number, index] = word["start"]
+    return Case("Apollo 11 radio (whisper-timestamped words)", media, texts, starts, words)
 
-    with av.open(str(media)) as container:
-        return float(container.duration or 0) / 1_000_000
+
+def reading() -> Case | None:
+    folder = CORPORA / "audio-truth" / "gentle-lucier"
+    if not (folder / "lucier.mp3").exists():
+        return None
+    text = (folder / "lucier.txt").read_text(encoding="utf-8")
+    sentences = [s.strip() + "." for s in text.replace("\n", " ").split(".") if s.strip()]
+    return Case("reading (gentle lucier, text only)", folder / "lucier.mp3", sentences, [])
+
+
+def real_cases() -> list[Case]:
+    return [c for c in (phone_call(), apollo(), reading()) if c is not None]
 
 
 def _built(name: str, first: int, last: int) -> Path:
@@ -54,28 +130,94 @@ def _built(name: str, first: int, last: int) -> Path:
     return media
 
 
-def main(quick: bool = False) -> None:
+def synthetic_cases(quick: bool) -> list[Case]:
     truth = json.loads((ROOT / "tests/data/sample10-truth.json").read_text())["turns"]
     texts = [t.text for t in read_transcript(ROOT / "tests/data/sample10-transcript.txt").turns]
-    all_errors: list[float] = []
-    for suffix in ("mp3", "ogg"):
-        _case(
-            ROOT / f"resources/demo/sample10.{suffix}",
+    cases = [
+        Case(
+            "synthetic: sample10.mp3",
+            ROOT / "resources/demo/sample10.mp3",
             texts,
             [t["start"] for t in truth],
-            f"sample10.{suffix}",
+            real=False,
         )
-    cases = [(ROOT / "tests/data/hard/hard12.ogg", "hard12 (committed)")]
+    ]
+    files = [(ROOT / "tests/data/hard/hard12.ogg", "synthetic: hard12")]
     if not quick:
-        cases += [(_built("hard40", 10, 50), "hard40"), (_built("episode20", 0, 62), "episode20")]
-    for media, name in cases:
+        files += [
+            (_built("hard40", 10, 50), "synthetic: hard40"),
+            (_built("episode20", 0, 62), "synthetic: episode20"),
+        ]
+    for media, name in files:
         data = json.loads(media.with_suffix(".json").read_text())["turns"]
-        all_errors += _case(media, [t["text"] for t in data], [t["start"] for t in data], name)
+        cases.append(
+            Case(name, media, [t["text"] for t in data], [t["start"] for t in data], real=False)
+        )
+    return cases
+
+
+def measure(case: Case, method: str = AUTO) -> Figures:
+    began = time.perf_counter()
+    result = align_media(case.media, case.texts, method=method)
+    seconds = time.perf_counter() - began
+    turns = [
+        abs(a.start_ms / 1000 - s)
+        for a, s in zip(result.turns, case.turn_starts, strict=False)
+        if a is not None and s is not None
+    ]
+    words: list[float] = []
+    for (turn, token), start in case.word_starts.items():
+        aligned = result.turns[turn]
+        if aligned is not None and token < len(aligned.words):
+            got = aligned.words[token].start_ms
+            if got is not None:
+                words.append(abs(got / 1000 - start))
+    total = sum(len(t.split()) for t in case.texts) or 1
+    timed = sum(
+        1
+        for a in result.turns
+        if a is not None
+        for w in a.words
+        if w.start_ms is not None and (w.confidence or 0) > 0
+    )
+    low = sum(1 for a in result.turns if a is not None and a.confidence < 0.3)
+    return Figures(
+        case.name, turns, words, timed / total, _duration(case.media) / seconds, result.aligner, low
+    )
+
+
+def _duration(media: Path) -> float:
+    import av
+
+    with av.open(str(media)) as container:
+        return float(container.duration or 0) / 1_000_000
+
+
+def main(quick: bool = False, method: str = AUTO) -> None:
+    real_turns: list[float] = []
+    real_words: list[float] = []
+    for case in real_cases():
+        figures = measure(case, method)
+        real_turns += figures.turns
+        real_words += figures.words
+        print(figures.line(), flush=True)
+    if real_turns:
+        print(
+            f"real voices, all turns: median {statistics.median(real_turns):.3f} s, "
+            f"p90 {_p90(real_turns):.3f} s, max {max(real_turns):.3f} s; all words: "
+            f"median {statistics.median(real_words):.3f} s, p90 {_p90(real_words):.3f} s"
+        )
+    synthetic: list[float] = []
+    for case in synthetic_cases(quick):
+        figures = measure(case, method)
+        synthetic += figures.turns
+        print(figures.line(), flush=True)
     print(
-        f"harder audio, all turns: median {statistics.median(all_errors):.3f} s, "
-        f"p90 {float(np.percentile(all_errors, 90)):.3f} s over {len(all_errors)} turns"
+        f"synthetic, all turns: median {statistics.median(synthetic):.3f} s, "
+        f"p90 {_p90(synthetic):.3f} s, max {max(synthetic):.3f} s over {len(synthetic)} turns"
     )
 
 
 if __name__ == "__main__":
-    main(quick="--quick" in sys.argv)
+    chosen = sys.argv[sys.argv.index("--aligner") + 1] if "--aligner" in sys.argv else AUTO
+    main(quick="--quick" in sys.argv, method=chosen)

@@ -9,32 +9,32 @@ onto the nearest onset of speech within 300 ms, ends onto the last speech before
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from editor.core.align.dtw import AlignmentCancelled, Signal, warp
-from editor.core.align.features import HOP, RATE, Features, features, load_audio, resample
+from editor.core.align.features import (
+    HOP,
+    RATE,
+    Features,
+    features,
+    load_audio,
+    load_pcm,
+    resample,
+)
+from editor.core.align.result import AlignedTurn, Alignment, Anchor
+from editor.core.align.result import segments as split_at_anchors
 from editor.core.align.speech import speak
+from editor.core.errors import EditorError
 
 Progress = Callable[[float], None]
 FRAME_MS = HOP * 1000 // RATE  # 10 ms
 FINEST = 2  # the warping path's frames are 20 ms
 SNAP_MS = 300
-
-
-@dataclass(frozen=True)
-class AlignedTurn:
-    start_ms: int
-    end_ms: int
-    confidence: float
-
-
-@dataclass(frozen=True)
-class Anchor:
-    start_ms: int
-    end_ms: int
+AUTO, ACOUSTIC, SPEECH = "auto", "acoustic", "espeak"
+METHODS = (AUTO, ACOUSTIC, SPEECH)
+SPEECH_NAME = "eSpeak NG warping (turns only)"
 
 
 def align_file(
@@ -43,8 +43,59 @@ def align_file(
     anchors: dict[int, Anchor] | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    *,
+    method: str = AUTO,
 ) -> list[AlignedTurn | None]:
     """Times for every turn not in ``anchors`` (None for anchors themselves)."""
+    return align_media(media, texts, anchors, progress, cancelled, method=method).turns
+
+
+def align_media(
+    media: Path,
+    texts: Sequence[str],
+    anchors: dict[int, Anchor] | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    *,
+    method: str = AUTO,
+) -> Alignment:
+    """Align with ``method``: the acoustic model, the eSpeak NG warping, or (``auto``) the
+    acoustic model when it is installed and the transcript is English."""
+    if method not in METHODS:
+        raise EditorError(f"unknown aligner {method!r} (choose from {', '.join(METHODS)})")
+    notes: list[str] = []
+    if method in (AUTO, ACOUSTIC):
+        from editor.core.align.acoustic import choose_acoustic  # noqa: PLC0415
+
+        sphinx, why = choose_acoustic(texts, required=method == ACOUSTIC)
+        if sphinx is not None:
+            from editor.core.align.acoustic import align_pcm  # noqa: PLC0415
+
+            report = progress or (lambda _fraction: None)
+            report(0.0)
+            pcm = load_pcm(media)
+            report(0.05)
+            return align_pcm(
+                sphinx,
+                pcm,
+                texts,
+                anchors or {},
+                progress=lambda f: report(0.05 + 0.95 * f),
+                cancelled=cancelled,
+            )
+        notes.append(why)
+    turns = align_by_speech(media, texts, anchors, progress, cancelled)
+    return Alignment(turns, SPEECH_NAME, notes=notes)
+
+
+def align_by_speech(
+    media: Path,
+    texts: Sequence[str],
+    anchors: dict[int, Anchor] | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> list[AlignedTurn | None]:
+    """The eSpeak NG aligner: turn times only, no word times."""
     report = progress or (lambda _fraction: None)
     report(0.0)
     recording = features(load_audio(media))
@@ -64,7 +115,7 @@ def align_features(
     cancelled: Callable[[], bool],
 ) -> list[AlignedTurn | None]:
     result: list[AlignedTurn | None] = [None] * len(texts)
-    segments = _segments(len(texts), anchors, len(recording) * FRAME_MS)
+    segments = split_at_anchors(len(texts), anchors, len(recording) * FRAME_MS)
     total = sum(len(indexes) for indexes, _, _ in segments) or 1
     done = 0
     for indexes, start_ms, end_ms in segments:
@@ -79,27 +130,6 @@ def align_features(
         done += len(indexes)
         progress(done / total)
     return result
-
-
-def _segments(
-    count: int, anchors: dict[int, Anchor], duration_ms: int
-) -> list[tuple[list[int], int, int]]:
-    """Runs of turns between anchors, each with the stretch of audio it must fit in."""
-    segments: list[tuple[list[int], int, int]] = []
-    current: list[int] = []
-    start = 0
-    for index in range(count + 1):
-        anchor = anchors.get(index)
-        if index == count or anchor is not None:
-            end = anchor.start_ms if anchor is not None else duration_ms
-            if current:
-                segments.append((current, start, max(end, start + 1)))
-            current = []
-            if anchor is not None:
-                start = max(start, anchor.end_ms)
-        else:
-            current.append(index)
-    return segments
 
 
 def _align_segment(

@@ -82,6 +82,33 @@ def load_audio(path: Path, rate: int = RATE) -> np.ndarray:
         return resampler.finish()
 
 
+def load_pcm(path: Path, rate: int = RATE) -> np.ndarray:
+    """Decode any media file to mono int16 at ``rate``: half the memory of float samples (a
+    3-hour episode takes 350 MB), converted a minute at a time."""
+    import av  # noqa: PLC0415
+
+    blocks: list[np.ndarray] = []
+
+    def drain(resampler: _Resampler) -> None:
+        blocks.extend(_to_int16(b) for b in resampler.output)
+        resampler.output.clear()
+
+    with av.open(str(path)) as container:
+        stream = container.streams.audio[0]
+        resampler = _Resampler(stream.rate, rate)
+        for frame in container.decode(stream):
+            resampler.feed(mono_samples(frame))
+            drain(resampler)
+        tail = resampler.finish()  # what was still pending: the output was drained before
+        resampler.output.clear()
+        blocks.append(_to_int16(tail))
+    return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int16)
+
+
+def _to_int16(samples: np.ndarray) -> np.ndarray:
+    return (np.clip(samples, -1.0, 1.0) * 32767).astype(np.int16)
+
+
 _SAMPLE_TYPES: dict[str, tuple[type[np.generic], float]] = {  # NumPy type, full scale
     "flt": (np.float32, 1.0),
     "fltp": (np.float32, 1.0),

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core.align.aligner import Anchor, align_file
+from editor.core.align.aligner import align_file
+from editor.core.align.result import Anchor
 from editor.core.errors import EditorError
 from editor.core.project.store import ProjectStore
 
