@@ -18,6 +18,10 @@ MIN_RATE, MAX_RATE = 0.5, 2.0
 RATE_STEP = 0.1
 SEEK_SETTLE_MS = 1000  # how long after a seek stale backend positions are ignored
 JUMP_TOLERANCE_MS = 1500  # a report further behind than this is a real jump, not lag
+# The playhead runs at most this far ahead of the backend's last report: without a cap a
+# backend whose clock stopped made it saw (55 s → 56.5 s → 55 s, again and again).
+MAX_LEAD_MS = 1200
+STALL_MS = 1500  # playing, yet the backend's position has not moved for this long: stalled
 
 
 class PlaybackState(Enum):
@@ -59,7 +63,11 @@ def clamp_rate(rate: float) -> float:
 
 
 class PlayheadClock:
-    """A smooth, monotonic playhead from the backend's (possibly coarse) positions."""
+    """A smooth, monotonic playhead from the backend's (possibly coarse) positions.
+
+    It also notices a backend whose clock does not advance while playing (``stalled``): then
+    the playhead stays at the backend's real position instead of running on and jumping back.
+    """
 
     def __init__(self, now: Callable[[], float]) -> None:
         self._now = now  # seconds, monotonic
@@ -69,21 +77,49 @@ class PlayheadClock:
         self._playing = False
         self._settle_until = 0.0
         self._seek_target = 0
+        self._backend_ms: int | None = None  # the last position the backend reported
+        self._backend_moved_at = self._anchor_time
+        self._reported_at = self._anchor_time
 
     def position(self) -> int:
         if not self._playing:
             return self._anchor_ms
+        if self.stalled() and self._backend_ms is not None:
+            return self._backend_ms
+        estimate = self._interpolated()
+        if self._backend_ms is not None and self._now() >= self._settle_until:
+            estimate = min(estimate, max(self._anchor_ms, self._backend_ms + MAX_LEAD_MS))
+        return estimate
+
+    def _interpolated(self) -> int:
         elapsed = (self._now() - self._anchor_time) * 1000 * self._rate
         return self._anchor_ms + round(elapsed)
 
+    def stalled(self) -> bool:
+        """Playing, and the backend kept reporting the same position for ``STALL_MS``."""
+        return (
+            self._playing
+            and self._backend_ms is not None
+            and self._reported_at - self._backend_moved_at >= STALL_MS / 1000
+        )
+
     def report(self, backend_ms: int) -> int:
         """Take a position the backend reported; return the playhead."""
-        estimate = self.position()
         now = self._now()
         if now < self._settle_until and abs(backend_ms - self._seek_target) > JUMP_TOLERANCE_MS:
-            return estimate  # the backend has not caught up with the seek yet
-        if self._playing and 0 <= estimate - backend_ms < JUMP_TOLERANCE_MS:
-            return estimate  # a coarse or late report: keep the interpolated playhead
+            return self.position()  # the backend has not caught up with the seek yet
+        moved = backend_ms != self._backend_ms
+        if moved:
+            self._backend_moved_at = now
+        self._backend_ms, self._reported_at = backend_ms, now
+        if self.stalled():
+            self._anchor(backend_ms)
+            return backend_ms
+        ahead = self._interpolated() - backend_ms
+        if self._playing and (0 <= ahead < JUMP_TOLERANCE_MS or (ahead > 0 and not moved)):
+            # A coarse or late report, or the same one again: keep the interpolated playhead
+            # (held at most MAX_LEAD_MS ahead) until the backend moves or is found stalled.
+            return self.position()
         self._anchor(backend_ms)
         return backend_ms
 
@@ -91,10 +127,12 @@ class PlayheadClock:
         self._anchor(position_ms)
         self._seek_target = position_ms
         self._settle_until = self._now() + SEEK_SETTLE_MS / 1000
+        self._backend_ms = None
 
     def set_playing(self, playing: bool) -> None:
         self._anchor(self.position())
         self._playing = playing
+        self._backend_moved_at = self._now()  # a pause is no stall
 
     def set_rate(self, rate: float) -> None:
         self._anchor(self.position())

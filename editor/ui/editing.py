@@ -53,7 +53,7 @@ class EditController(QObject):
 
     def split(self, turn_id: int, text: str, offset: int) -> None:
         player = self.window.player
-        playhead = player.position() if player.is_playing() else None
+        playhead = player.true_position() if player.is_playing() else None
         changes = self._text_then(
             turn_id, text, "Split turn", lambda s: ops.split_turn(s, turn_id, offset, playhead)
         )

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         p.state_changed.connect(self._on_state)
         p.duration_changed.connect(t.set_duration)
         p.rate_changed.connect(t.set_rate)
+        p.stalled_changed.connect(t.set_stalled)
         p.rate_changed.connect(self.settings.set_rate)
         p.error.connect(lambda message: self.show_error(f"Player: {message}"))
         self.view.turn_clicked.connect(self.seek_to_turn)

@@ -31,6 +31,7 @@ class PlayerController(QObject):
     rate_changed = Signal(float)
     error = Signal(str)
     media_changed = Signal(object)  # Path | None
+    stalled_changed = Signal(bool)  # playing, but the backend's clock does not advance
 
     def __init__(self, backend: Player, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +42,7 @@ class PlayerController(QObject):
         self._duration: int | None = None
         self._stop_at: int | None = None  # end of a range being played (a clip)
         self._state = PlaybackState.STOPPED
+        self._stalled = False
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -58,6 +60,7 @@ class PlayerController(QObject):
             self._timer.start()
         else:
             self._timer.stop()
+            self._set_stalled(False)
         self.state_changed.emit(state)
         self.position_changed.emit(self.position())
 
@@ -80,6 +83,7 @@ class PlayerController(QObject):
         self._duration = known_duration_ms
         self.clock.seek(0)
         self._state = PlaybackState.STOPPED
+        self._stalled = False
         self.media_changed.emit(path)
         if known_duration_ms:
             self.duration_changed.emit(known_duration_ms)
@@ -137,7 +141,16 @@ class PlayerController(QObject):
         self._stop_at = end_ms
 
     def position(self) -> int:
+        """The smooth playhead, for display; stamps use ``true_position``."""
         return self.clock.position()
+
+    def true_position(self) -> int:
+        """Where the backend really is: what a time stamp or a split must use."""
+        return max(0, self.backend.position_ms())
+
+    @property
+    def stalled(self) -> bool:
+        return self._stalled
 
     def duration(self) -> int | None:
         return self.backend.duration_ms() or self._duration
@@ -163,7 +176,13 @@ class PlayerController(QObject):
 
     def _poll(self) -> None:
         position = self.clock.report(self.backend.position_ms())
+        self._set_stalled(self.clock.stalled())
         if self._stop_at is not None and position >= self._stop_at:
             self._stop_at = None
             self.backend.pause()
         self.position_changed.emit(position)
+
+    def _set_stalled(self, stalled: bool) -> None:
+        if stalled != self._stalled:
+            self._stalled = stalled
+            self.stalled_changed.emit(stalled)

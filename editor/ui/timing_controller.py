@@ -73,7 +73,7 @@ class TimingController(QObject):
         turn_id = self._selected_id()
         if turn_id is None or not self.window.player.has_media:
             return
-        position = self.window.player.position()
+        position = self.window.player.true_position()  # never the smoothed display clock
         self.window.follow.suspend()  # the user leads the selection while stamping
         if self.window.edits.run(lambda s: ops.stamp_start(s, turn_id, position)) is not None:
             row = self.window.model.row_of(turn_id)

@@ -24,6 +24,11 @@ RATES = [
     round(MIN_RATE + RATE_STEP * i, 1) for i in range(round((MAX_RATE - MIN_RATE) / RATE_STEP) + 1)
 ]
 
+STALLED_TIP = (
+    "The media player reports the same position while playing: its clock is not advancing. "
+    "Time stamps use the player's real position. Pause and play, or restart the app."
+)
+
 
 class TransportBar(QWidget):
     toggle_requested = Signal()
@@ -70,6 +75,7 @@ class TransportBar(QWidget):
         self.slider.actionTriggered.connect(self._on_slider_action)
         self.speed.activated.connect(lambda i: self.rate_requested.emit(self.speed.itemData(i)))
         self._duration: int | None = None
+        self._stalled = False
         self.set_enabled(False)
 
     def _button(self, icon: object, tip: str) -> QToolButton:
@@ -121,6 +127,13 @@ class TransportBar(QWidget):
         if index >= 0:
             self.speed.setCurrentIndex(index)
 
+    def set_stalled(self, stalled: bool) -> None:
+        """Say so when playback does not advance, rather than show a clock that is not true."""
+        self._stalled = stalled
+        self.time.setToolTip(STALLED_TIP if stalled else "")
+        self._show(self.slider.value())
+
     def _show(self, position_ms: int) -> None:
         total = format_hms(self._duration) if self._duration else "--:--:--"
-        self.time.setText(f"{format_hms(position_ms)} / {total}")
+        warning = " — not advancing" if self._stalled else ""
+        self.time.setText(f"{format_hms(position_ms)} / {total}{warning}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from editor.core.playback import PlayheadClock, TurnLocator, clamp_rate
@@ -83,3 +85,39 @@ def test_turn_locator_edges_and_untimed_turns() -> None:
 @pytest.mark.parametrize(("rate", "expected"), [(0.1, 0.5), (3.0, 2.0), (1.26, 1.26)])
 def test_rates_are_clamped(rate: float, expected: float) -> None:
     assert clamp_rate(rate) == expected
+
+
+def test_a_backend_whose_clock_stops_is_noticed_and_the_playhead_does_not_saw() -> None:
+    """libVLC with the dummy output sometimes keeps reporting one position while 'playing'."""
+    clock = FakeClock()
+    playhead = PlayheadClock(clock)
+    playhead.seek(55_000)
+    clock.now += 2
+    playhead.report(55_000)
+    playhead.set_playing(True)
+    seen = []
+    for _ in range(150):  # 6 s of 40 ms polls, the backend stuck at 55.0 s
+        clock.now += 0.04
+        seen.append(playhead.report(55_000))
+    assert playhead.stalled()
+    assert max(seen) <= 55_000 + 1200  # never runs on far ahead of the truth …
+    assert seen[-50:] == [55_000] * 50  # … and, once stalled is known, shows the truth
+    backwards = sum(1 for a, b in itertools.pairwise(seen) if b < a)
+    assert backwards <= 1  # one correction, not a saw
+    for step in range(1, 20):  # the backend moves again: the stall is over
+        clock.now += 0.04
+        playhead.report(55_000 + step * 40)
+    assert not playhead.stalled()
+    assert abs(playhead.position() - (55_000 + 19 * 40)) <= 100
+
+
+def test_a_pause_is_not_a_stall() -> None:
+    clock = FakeClock()
+    playhead = PlayheadClock(clock)
+    playhead.report(3_000)
+    clock.now += 30
+    playhead.report(3_000)
+    assert not playhead.stalled()
+    playhead.set_playing(True)
+    clock.now += 0.04
+    assert not playhead.stalled()
