@@ -283,7 +283,11 @@ class TurnDelegate(QStyledItemDelegate):
         action(text)  # type: ignore[operator]
 
     def _resize(self, editor: TurnTextEditor, index: QPersistentModelIndex) -> None:
-        height = max(editor.content_height(), editor.fontMetrics().height())
+        # Measured as the list lays the text out (same font, same width), so the open editor is
+        # as tall as the turn it replaces and grows with the typing. (A QPlainTextEdit's own
+        # document size counts lines, not pixels: it gave every editor one line.)
+        _, text_height = layout_text(editor.toPlainText(), editor.font(), self._text_width())
+        height = max(round(text_height) + 2, editor.fontMetrics().height())
         if self._editing.get(editor.turn_id) != height:
             self._editing[editor.turn_id] = height
             if index.isValid():

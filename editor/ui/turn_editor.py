@@ -35,10 +35,6 @@ class TurnTextEditor(QPlainTextEdit):
         self.document().setDocumentMargin(0)
         self.document().contentsChanged.connect(self.height_changed)
 
-    def content_height(self) -> int:
-        layout = self.document().documentLayout()
-        return int(layout.documentSize().height()) + 2
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         modifiers = event.modifiers()
         if event.key() in ENTER_KEYS:

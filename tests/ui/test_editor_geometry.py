@@ -1,0 +1,46 @@
+"""The turn editor shows the whole turn: it is as tall as the text, and the row never shrinks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from editor.ui.main_window import MainWindow
+from tests.ui.test_editing import key, open_editor_on, type_text
+
+
+def _row_height(window: MainWindow, row: int) -> int:
+    return window.view.visualRect(window.model.index(row, 0)).height()
+
+
+def test_f2_on_a_long_turn_opens_an_editor_showing_every_line(
+    opened: MainWindow, qtbot: object
+) -> None:
+    row = 5  # four lines at the test window's width
+    closed = _row_height(opened, row)
+    box = open_editor_on(opened, qtbot, row)
+    qtbot.wait(50)  # type: ignore[attr-defined]  # one round of layout
+    line = box.fontMetrics().height()
+    lines = box.document().documentLayout().documentSize().height()  # lines, for a plain edit
+    assert lines >= 3
+    assert box.height() >= lines * line, (box.height(), lines, line)
+    assert _row_height(opened, row) >= closed  # the row keeps (at least) its height
+    assert box.verticalScrollBar().maximum() == 0  # nothing is scrolled out of sight
+
+
+def test_the_editor_grows_while_typing_and_after_a_merge(opened: MainWindow, qtbot: object) -> None:
+    box = open_editor_on(opened, qtbot, 3)  # "I thought": one line
+    before = box.height()
+    key(qtbot, Qt.KeyboardModifier.ControlModifier, code=Qt.Key.Key_End)
+    type_text(qtbot, " and so on" * 20)
+    qtbot.waitUntil(lambda: box.height() >= before + 2 * box.fontMetrics().height())  # type: ignore[attr-defined]
+    key(qtbot, code=Qt.Key.Key_Escape)
+    merged_row = 4
+    box = open_editor_on(opened, qtbot, merged_row)
+    key(qtbot, Qt.KeyboardModifier.ControlModifier, code=Qt.Key.Key_Home)
+    key(qtbot, code=Qt.Key.Key_Backspace)  # merge into "I thought"
+    qtbot.waitUntil(lambda: opened.view.open_text_editor() is not None)  # type: ignore[attr-defined]
+    box = opened.view.open_text_editor()
+    assert box is not None
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    lines = box.document().documentLayout().documentSize().height()
+    assert lines >= 3 and box.height() >= lines * box.fontMetrics().height()
