@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +26,7 @@ from editor.core.glossary.csv_io import read_glossary_csv, write_glossary_csv
 from editor.core.glossary.scan import issues
 from editor.core.model import GlossaryTerm, Transcript
 from editor.core.ops.bulk import BEFORE_REPLACE_ALL, BEFORE_REPLACE_TRANSCRIPT
+from editor.core.output import STDOUT, is_stdout, write_output
 from editor.core.project.create import create_project
 from editor.core.project.exporting import transcript_for_export
 from editor.core.project.info import project_info
@@ -70,13 +69,15 @@ def export(args: argparse.Namespace) -> int:
     if fmt is None:
         raise EditorError("say which format to export with --format (or an -o FILE extension)")
     if fmt.binary and not args.output:
-        raise EditorError(f"{fmt.name} is a binary format; give the file to write with -o")
+        raise EditorError(
+            f"{fmt.name} is a binary format; give the file to write with -o (or -o - for stdout)"
+        )
     with ProjectStore.open(args.project, readonly=True) as store:
         options = ExportOptions(
             with_times=args.times,
             one_cue_per_turn=args.one_cue_per_turn,
             title=store.episode().title,
-            destination=args.output or "<stdout>",
+            destination=_destination(args.output),
         )
         exported = export_transcript(transcript_for_export(store), fmt.name, options)
     _emit(exported, args.output)
@@ -85,19 +86,20 @@ def export(args: argparse.Namespace) -> int:
 
 def _export_project(args: argparse.Namespace, export_kind: ProjectExport) -> int:
     with ProjectStore.open(args.project, readonly=True) as store:
-        exported = export_kind.render(store, args.output or "<stdout>")
+        exported = export_kind.render(store, _destination(args.output))
     _emit(exported, args.output)
     return 0
+
+
+def _destination(output: str | None) -> str:
+    """How warnings name where the export went."""
+    return "<stdout>" if output is None or is_stdout(output) else output
 
 
 def _emit(exported: Exported, output: str | None) -> None:
     for warning in exported.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    if output:
-        _write_atomically(Path(output), exported.as_bytes())
-    else:
-        sys.stdout.buffer.write(exported.as_bytes())
-        sys.stdout.flush()
+    write_output(output or STDOUT, exported.as_bytes(), sys.stdout.buffer)
 
 
 def info(args: argparse.Namespace) -> int:
@@ -167,10 +169,7 @@ def glossary_import(args: argparse.Namespace) -> int:
 def glossary_export(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project, readonly=True) as store:
         text = write_glossary_csv(store.glossary.terms())
-    if args.file:
-        _write_atomically(Path(args.file), text.encode("utf-8"))
-    else:
-        sys.stdout.buffer.write(text.encode("utf-8"))
+    write_output(args.file or STDOUT, text.encode("utf-8"), sys.stdout.buffer)
     return 0
 
 
@@ -203,21 +202,6 @@ def _read(path: str, args: argparse.Namespace) -> Transcript:
     for warning in transcript.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return transcript
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise EditorError(f"{path}: cannot write ({error.strerror})") from error
 
 
 def _format_info(summary: dict[str, Any]) -> str:

@@ -54,7 +54,12 @@ def _transcript_commands(sub: Subparsers) -> None:
         choices=[*export_formats(), *PROJECT_EXPORTS],
         help="default: from the -o extension",
     )
-    exp.add_argument("-o", "--output", help="file to write (replaced atomically)")
+    exp.add_argument(
+        "-o",
+        "--output",
+        help="file to write ('-': standard output; a regular file is replaced atomically, "
+        "a symlink is written through, a device is written in place)",
+    )
     exp.add_argument("--times", action="store_true", help="plain text: add [HH:MM:SS] times")
     exp.add_argument(
         "--one-cue-per-turn", action="store_true", help="SRT/VTT: a cue per turn, not captions"
@@ -93,7 +98,7 @@ def _glossary_commands(sub: Subparsers) -> None:
     g_import.set_defaults(run=commands.glossary_import)
     g_export = glossary_sub.add_parser("export", help="write the glossary as CSV")
     g_export.add_argument("project")
-    g_export.add_argument("file", metavar="FILE.csv", nargs="?", help="stdout when left out")
+    g_export.add_argument("file", metavar="FILE.csv", nargs="?", help="stdout when left out or -")
     g_export.set_defaults(run=commands.glossary_export)
     g_rule = glossary_sub.add_parser("rule", help="™ on every mention, or the first only")
     g_rule.add_argument("project")
