@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         p.stalled_changed.connect(t.set_stalled)
         p.rate_changed.connect(self.settings.set_rate)
         p.error.connect(lambda message: self.show_error(f"Player: {message}"))
-        self.view.turn_clicked.connect(self.seek_to_turn)
+        self.view.turn_clicked.connect(self.play_clicked_turn)
         self.follow.suspended_changed.connect(self._on_follow_suspended)
         self.banner.locate_file.connect(lambda: file_commands.locate_media(self))
         self.banner.search_folder.connect(lambda: file_commands.search_media_folder(self))
@@ -303,11 +303,12 @@ class MainWindow(QMainWindow):
         self.find_bar.report_replaced(count)
         self.statusBar().showMessage(f"Replaced {count} occurrence(s)", 5000)
 
-    def seek_to_turn(self, row: int) -> None:
+    def play_clicked_turn(self, row: int) -> None:
+        """A click on a turn plays from its start, paused or not (as the README promises)."""
         start = self.model.turn(row).start_ms
         if start is None or not self.player.has_media:
             return
-        self.player.seek(start)
+        self.player.play_from(start)
         self.follow.resume()
 
     def play_selected_turn(self) -> None:

@@ -22,7 +22,7 @@ WORD_CLICK = Qt.KeyboardModifier.AltModifier  # Ctrl and Shift+click extend the 
 
 
 class TurnListView(QListView):
-    turn_clicked = Signal(int)  # row: the user clicked a turn (seek to it)
+    turn_clicked = Signal(int)  # row: the user clicked a turn (play from it)
     word_clicked = Signal(int, int)  # row, character offset (-1: none): Alt+click, play from it
     user_scrolled = Signal()  # the user moved the view themselves
     user_moved_selection = Signal(int)  # keyboard navigation to a row
