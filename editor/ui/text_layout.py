@@ -50,7 +50,8 @@ def _style(
     return char_format
 
 
-UNCERTAIN = "#CC79A7"  # reddish purple (Okabe-Ito): used by no other style
+UNCERTAIN = QColor(120, 90, 200)  # violet: no other style uses it, nor pink or blue
+UNCERTAIN_TINT = QColor(170, 140, 255, 85)  # lightens white, dark grey and the selection alike
 
 # Backgrounds readable in light and dark themes (text is forced black on solid ones, translucent
 # ones keep the theme's text colour); underlines differ in shape as well as colour so
@@ -62,8 +63,8 @@ STYLES: dict[str, QTextCharFormat] = {
     "glossary_style": _style(underline="#0072B2", wave=True),
     "glossary_variant": _style(background="#CCE5FF", underline="#0072B2"),
     "glossary_suspect": _style(background="#FFD6E0", underline="#D55E00", wave=True),
-    "word_uncertain": _style(QColor(204, 121, 167, 56), UNCERTAIN, dotted=True),
-    "word_uncertain_focus": _style(QColor(204, 121, 167, 150), UNCERTAIN, dotted=True),
+    "word_uncertain": _style(UNCERTAIN_TINT, UNCERTAIN.name(), dotted=True),
+    "word_uncertain_focus": _style("#D9CCFF", UNCERTAIN.name(), dotted=True),
     "word_current": _style(background="#8EE6C0"),
 }
 
