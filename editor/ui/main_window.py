@@ -33,6 +33,7 @@ from editor.ui.follow import FollowController
 from editor.ui.glossary_controller import GlossaryController
 from editor.ui.media_banner import MediaBanner
 from editor.ui.notes_controller import NotesController
+from editor.ui.panel_focus import edit_in_focused_panel
 from editor.ui.player_controller import PlayerController
 from editor.ui.settings import Settings
 from editor.ui.speaker_editor import SpeakerLineEdit
@@ -273,6 +274,9 @@ class MainWindow(QMainWindow):
         QApplication.beep()
 
     def edit_current_text(self) -> None:
+        """F2: edit what has the focus; the selected turn unless another list or table has it."""
+        if edit_in_focused_panel(self, self.view):
+            return
         row = self.view.current_row()
         if row is not None:
             self.view.open_editor(row)
