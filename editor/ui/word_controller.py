@@ -200,6 +200,10 @@ class WordController(QObject):
         else:
             window.view.show_row(row, select=True)
             self._repaint(turn.id)
+            requests = window.view.turn_delegate.cursor_requests
+            if previous is not None:
+                requests.pop(previous[0], None)
+            requests[turn.id] = word.start  # F2 next opens the editor on the word
         text = (editor.toPlainText() if editor is not None else turn.text)[word.start : word.end]
         sure = f" ({word.confidence:.0%} sure)" if word.confidence is not None else ""
         window.statusBar().showMessage(f"Uncertain word “{text}”{sure}", 6000)

@@ -195,6 +195,10 @@ def test_f7_goes_to_the_next_uncertain_word_and_shift_f7_back(
     assert view.current_row() == 1
     assert _styled(worded, 1, "word_uncertain_focus") == ["clusters."]
     assert "clusters." in worded.statusBar().currentMessage()
+    qtbot.keyClick(view, Qt.Key.Key_F2)  # type: ignore[attr-defined]
+    editor = view.open_text_editor()
+    assert editor is not None
+    assert editor.textCursor().position() == worded.model.turn(1).text.index("clusters.")
 
 
 def test_f7_in_the_editor_selects_the_word_there(worded: MainWindow, qtbot: object) -> None:
