@@ -16,9 +16,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor
 
 from editor.core.changes import Changes
-from editor.core.model import Turn
+from editor.core.model import Turn, Word
 from editor.core.word_map import WordMap, has_uncertain_words, uncertain_turn_ids
 from editor.core.words import reconcile
+from editor.ui.editor_words import EditorWordMarks
 from editor.ui.text_layout import Highlight
 from editor.ui.turn_editor import TurnTextEditor
 
@@ -41,7 +42,13 @@ class WordController(QObject):
         window.model.modelReset.connect(self._forget_all)
         window.edits.runner.after_change.append(self._after_change)
         window.view.word_clicked.connect(self.play_word)
-        window.view.turn_delegate.editor_word_clicked.connect(self._play_typed_word)
+        delegate = window.view.turn_delegate
+        delegate.editor_word_clicked.connect(self._play_typed_word)
+        self.editor_marks = EditorWordMarks(self._saved_words, self)
+        delegate.editor_opened.connect(
+            lambda editor, _text: self.editor_marks.attach(editor, window.player.position())
+        )
+        delegate.editor_closing.connect(self.editor_marks.detach)
 
     # -- the words of a turn -------------------------------------------------------------------
 
@@ -51,13 +58,16 @@ class WordController(QObject):
         if cached is not None and cached[0] == turn.text:
             self._maps.move_to_end(turn.id)
             return cached[1]
-        store = self.window.store
-        stored = store.find_turn(turn.id) if store is not None else None
-        words = WordMap(stored.words if stored is not None else (), turn.text)
+        words = WordMap(self._saved_words(turn.id), turn.text)
         self._maps[turn.id] = (turn.text, words)
         if len(self._maps) > CACHE_TURNS:
             self._maps.popitem(last=False)
         return words
+
+    def _saved_words(self, turn_id: int) -> tuple[Word, ...]:
+        store = self.window.store
+        stored = store.find_turn(turn_id) if store is not None else None
+        return stored.words if stored is not None else ()
 
     def _forget_all(self) -> None:
         self._maps.clear()
@@ -93,6 +103,7 @@ class WordController(QObject):
     # -- following the playhead ----------------------------------------------------------------
 
     def on_position(self, position_ms: int) -> None:
+        self.editor_marks.on_position(position_ms)
         model = self.window.model
         row = model.row_at_time(position_ms)
         playing = None
@@ -115,13 +126,9 @@ class WordController(QObject):
 
     def _play_typed_word(self, turn_id: int, typed: str, offset: int) -> None:
         row = self.window.model.row_of(turn_id)
-        store = self.window.store
-        if row is None or store is None:
-            return
-        turn = self.window.model.turn(row)
-        stored = store.find_turn(turn_id)
-        words = WordMap(reconcile(stored.words if stored else (), typed), typed)
-        self._play_from(turn, words, offset)
+        if row is not None:
+            words = WordMap(reconcile(self._saved_words(turn_id), typed), typed)
+            self._play_from(self.window.model.turn(row), words, offset)
 
     def _play_from(self, turn: Turn, words: WordMap, offset: int) -> None:
         window = self.window
@@ -178,10 +185,10 @@ class WordController(QObject):
 
     def _typed_map(self, editor: TurnTextEditor) -> WordMap:
         """The open editor's words, placed in the text as typed so far."""
+        if editor is self.editor_marks.editor:
+            return self.editor_marks.words()
         typed = editor.toPlainText()
-        store = self.window.store
-        stored = store.find_turn(editor.turn_id) if store is not None else None
-        return WordMap(reconcile(stored.words if stored is not None else (), typed), typed)
+        return WordMap(reconcile(self._saved_words(editor.turn_id), typed), typed)
 
     def _arrive(self, row: int, words: WordMap, index: int, editor: TurnTextEditor | None) -> None:
         window = self.window

@@ -15,7 +15,9 @@ from PySide6.QtGui import QTextCursor
 from editor.core.model import Transcript, TranscriptTurn, Word
 from editor.core.playback import PlaybackState
 from editor.core.project.create import create_project
+from editor.ui.actions import shortcut_table
 from editor.ui.main_window import MainWindow
+from editor.ui.text_layout import STYLES
 from editor.ui.turn_delegate import GUTTER, PAD
 from tests.conftest import SAMPLE10_MP3
 from tests.ui.fakes import FakePlayer
@@ -166,6 +168,38 @@ def test_alt_click_in_the_open_editor_plays_from_the_word(
     assert fake_player.seeks[-1] == 5000  # "talk"
 
 
+def _editor_marks(window: MainWindow) -> list[tuple[str, str]]:
+    editor = window.view.open_text_editor()
+    assert editor is not None
+    current = STYLES["word_current"].background().color()
+    return [
+        (s.cursor.selectedText(), "current" if s.format.background().color() == current else "")
+        for s in editor.extraSelections()
+    ]
+
+
+def test_the_open_editor_shows_the_playing_word_and_uncertain_words(worded: MainWindow) -> None:
+    worded.player.seek(5850)
+    worded.view.open_editor(1)
+    assert _editor_marks(worded) == [
+        ("Kubernetes", ""),
+        ("clusters.", ""),
+        ("Kubernetes", "current"),
+    ]
+    worded.player.seek(6300)
+    assert _editor_marks(worded)[-1] == ("clusters.", "current")
+    editor = worded.view.open_text_editor()
+    assert editor is not None
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    editor.insertPlainText("So, ")  # typing shifts the words: the marks follow them
+    worded.player.seek(5000)
+    assert _editor_marks(worded) == [
+        ("Kubernetes", ""),
+        ("clusters.", ""),
+        ("talk", "current"),
+    ]
+
+
 def test_uncertain_words_are_shaded(worded: MainWindow) -> None:
     assert _styled(worded, 0, "word_uncertain") == ["to"]
     assert _styled(worded, 1, "word_uncertain") == ["Kubernetes", "clusters."]
@@ -242,6 +276,13 @@ def test_a_clip_of_a_turn_starts_at_its_first_word_not_the_dead_air(
     assert worded.store is not None
     (clip,) = worded.store.clips.all()
     assert (clip.start_ms, clip.end_ms) == (1000, 2900)  # not the turn's 500–3000
+
+
+def test_the_shortcuts_list_names_f7_and_alt_click() -> None:
+    rows = {(command, keys) for _menu, command, keys in shortcut_table()}
+    assert ("Next Uncertain Word", "F7") in rows
+    assert ("Previous Uncertain Word", "Shift+F7") in rows
+    assert ("Play from the word clicked", "Alt+click") in rows
 
 
 def test_word_follow_is_cheap_on_a_12000_turn_episode(
