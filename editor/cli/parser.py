@@ -146,7 +146,17 @@ def _notes_commands(sub: Subparsers) -> None:
     h_add.add_argument("--title", required=True)
     h_add.add_argument("--url")
     h_add.add_argument("--img")
+    h_add.add_argument(
+        "--no-toc",
+        action="store_true",
+        help="a silent chapter: in the chapters file with toc false, not in show notes",
+    )
     h_add.set_defaults(run=project_commands.chapter_add)
+    h_toc = chapter_sub.add_parser("toc", help="show a chapter in the table of contents or not")
+    h_toc.add_argument("project")
+    h_toc.add_argument("id", type=int, help="the chapter's id (chapter list)")
+    h_toc.add_argument("toc", choices=["yes", "no"])
+    h_toc.set_defaults(run=project_commands.chapter_toc)
     h_list = chapter_sub.add_parser("list", help="list the chapters")
     h_list.add_argument("project")
     h_list.add_argument("--json", action="store_true")

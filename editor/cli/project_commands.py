@@ -120,10 +120,20 @@ def chapter_add(args: argparse.Namespace) -> int:
         turns = store.turns()
         if not 1 <= args.turn <= len(turns):
             raise EditorError(f"--turn {args.turn} is outside 1–{len(turns)}")
-        chapter = store.chapters.add(
-            chapter_at_turn(turns[args.turn - 1], args.title, args.url or "", args.img or "")
-        )
+        chapter = chapter_at_turn(turns[args.turn - 1], args.title, args.url or "", args.img or "")
+        chapter = store.chapters.add(replace(chapter, toc=not args.no_toc))
     print(f"chapter {chapter.id}: {format_clock(chapter.start_ms)} {chapter.title}")
+    return 0
+
+
+def chapter_toc(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project) as store:
+        chapter = next((c for c in store.chapters.all() if c.id == args.id), None)
+        if chapter is None:
+            raise EditorError(f"{args.project}: no chapter {args.id} (see chapter list)")
+        store.chapters.update(replace(chapter, toc=args.toc == "yes"))
+    shown = "in the table of contents" if args.toc == "yes" else "silent (toc false)"
+    print(f"chapter {chapter.id}: {chapter.title} is {shown}")
     return 0
 
 
@@ -140,6 +150,7 @@ def chapter_list(args: argparse.Namespace) -> int:
                         "title": c.title,
                         "url": c.url,
                         "img": c.img,
+                        "toc": c.toc,
                     }
                     for c in chapters
                 ],
@@ -149,7 +160,8 @@ def chapter_list(args: argparse.Namespace) -> int:
         )
     else:
         for c in chapters:
-            print(f"{c.id:4}  {format_clock(c.start_ms):>8}  {c.title}")
+            silent = "" if c.toc else "  (not in the table of contents)"
+            print(f"{c.id:4}  {format_clock(c.start_ms):>8}  {c.title}{silent}")
     return 0
 
 

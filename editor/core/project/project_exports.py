@@ -26,10 +26,16 @@ def _text(make: Callable[[ProjectStore], str]) -> Render:
     return lambda store, _destination: Exported(make(store))
 
 
-def _chapters(store: ProjectStore) -> str:
+def _chapters(store: ProjectStore, _destination: str) -> Exported:
     link = store.media_link()
+    episode = store.episode()
+    hosts = [p.name for p in episode.people if p.role == "host" and p.name.strip()]
     return chapters_json(
-        store.chapters.all(), link.duration_ms if link else None, store.episode().title
+        store.chapters.all(),
+        link.duration_ms if link else None,
+        title=episode.title,
+        podcast_name=episode.show,
+        author=", ".join(hosts),
     )
 
 
@@ -54,7 +60,7 @@ PROJECT_EXPORTS: dict[str, ProjectExport] = {
             ".txt",
             lambda s, d: render_shownotes(s, "txt", d),
         ),
-        ProjectExport("chapters", "Podcasting 2.0 chapters (JSON)", ".json", _text(_chapters)),
+        ProjectExport("chapters", "Podcasting 2.0 chapters (JSON)", ".json", _chapters),
         ProjectExport(
             "clips-csv", "Clips (CSV)", ".csv", _text(lambda s: clips_csv(s.clips.all()))
         ),

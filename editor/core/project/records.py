@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from editor.core.chapters import duplicate_start
 from editor.core.errors import EditError
 from editor.core.model import CaseRule, Chapter, Clip, GlossaryTerm
 from editor.core.project import rows
+from editor.core.timecode import format_clock
 from editor.core.urls import is_web_url
 
 if TYPE_CHECKING:
@@ -164,6 +166,7 @@ class Chapters:
     def add(self, chapter: Chapter) -> Chapter:
         """Store a new chapter (its ``id`` is ignored) and return it with its id."""
         _check_chapter(chapter)
+        self._check_start(replace(chapter, id=0))
         with self._store.writing():
             cursor = self._store.db.conn.execute(
                 "INSERT INTO chapters (start_ms, title, url, img, toc, turn_id) "
@@ -175,6 +178,7 @@ class Chapters:
 
     def update(self, chapter: Chapter) -> Chapter:
         _check_chapter(chapter)
+        self._check_start(chapter)
         with self._store.writing():
             self._store.db.conn.execute(
                 "UPDATE chapters SET start_ms = ?, title = ?, url = ?, img = ?, toc = ?, "
@@ -187,6 +191,15 @@ class Chapters:
         with self._store.writing():
             self._store.db.conn.executemany(
                 "DELETE FROM chapters WHERE id = ?", [(i,) for i in ids]
+            )
+
+    def _check_start(self, chapter: Chapter) -> None:
+        """Two chapters cannot start at the same time (players could show only one)."""
+        other = duplicate_start(self.all(), chapter)
+        if other is not None:
+            raise EditError(
+                f"chapter {other.title!r} already starts at {format_clock(chapter.start_ms)}; "
+                "two chapters cannot start at the same time"
             )
 
 
