@@ -36,6 +36,7 @@ from editor.ui.notes_controller import NotesController
 from editor.ui.panel_focus import edit_in_focused_panel
 from editor.ui.player_controller import PlayerController
 from editor.ui.settings import Settings
+from editor.ui.shared_folder import SharedFolderController
 from editor.ui.speaker_editor import SpeakerLineEdit
 from editor.ui.speakers_panel import SpeakersPanel
 from editor.ui.timing_controller import TimingController
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         connect_actions(self)
         self._build_status_bar()
+        self.shared = SharedFolderController(self)  # network note, idle checkpoint, conflicts
         self._connect()
         self.setAcceptDrops(True)
         self._restore_settings()

@@ -18,6 +18,7 @@ from editor import APP_NAME
 from editor.core.errors import ProjectError
 from editor.core.project import schema_check
 from editor.core.project.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from editor.core.project.storage import JournalMode
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 NOT_A_PROJECT = f"not a {APP_NAME} project"
@@ -169,12 +170,19 @@ def check_writable(path: Path) -> None:
         )
 
 
-def configure(conn: sqlite3.Connection) -> None:
-    """Pragmas for a writable project: WAL, and a commit is on disk when it returns."""
+def configure(conn: sqlite3.Connection, mode: JournalMode = JournalMode.WAL) -> None:
+    """Pragmas for a writable project: WAL (or, on a network filesystem, a rollback journal
+    under an exclusive lock), and a commit is on disk when it returns."""
     schema_check.harden(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
-    conn.execute("PRAGMA journal_mode = WAL")
+    if mode is JournalMode.EXCLUSIVE_DELETE:
+        # Exclusive first: a file left in WAL mode is then read without the shared-memory
+        # index, and converted to a rollback journal without one ever being made.
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("PRAGMA journal_mode = DELETE")
+    else:
+        conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
 
 

@@ -32,5 +32,6 @@ def project_info(store: ProjectStore) -> dict[str, Any]:
         "uncommitted_drafts": len(store.drafts.pending()),
         "schema_version": store.schema_version,
         "foreign_schema": store.foreign_schema,
+        "storage": store.storage_note,
         "app_version": store.meta().get("app_version"),
     }

@@ -2,7 +2,9 @@
 
 Reads return domain dataclasses. Writes to turns and speakers go through ``edit()``, one
 transaction per operation, committed with ``synchronous=FULL`` in WAL mode: when ``edit()``
-returns, the change is on disk.
+returns, the change is on disk. On a network filesystem the project uses a rollback journal
+under an exclusive lock instead (see ``storage``); in a sync folder the WAL is folded into the
+file on ``checkpoint()`` and on closing (see ``sync_folders``).
 """
 
 from __future__ import annotations
@@ -22,12 +24,13 @@ from editor.core.errors import EditError, ProjectError
 from editor.core.gc_pause import paused_gc
 from editor.core.model import EpisodeMeta, MediaLink, Speaker, Transcript, TranscriptTurn, Turn
 from editor.core.project import file as project_file
-from editor.core.project import media_link, rows, schema_check, snapshots
+from editor.core.project import media_link, rows, schema_check, snapshots, storage
 from editor.core.project.drafts import Drafts
 from editor.core.project.edit_session import EditSession
 from editor.core.project.lock import ProjectLock
 from editor.core.project.records import Chapters, Clips, Glossary
 from editor.core.project.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from editor.core.project.sync_folders import SyncFolder, sync_folder
 
 
 def upgraded_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
@@ -45,7 +48,13 @@ class ProjectStore:
     """An open project file. Use ``open``/``create``, and ``close`` (or ``with``) when done."""
 
     def __init__(
-        self, db: Database, path: Path, *, readonly: bool, lock: ProjectLock | None = None
+        self,
+        db: Database,
+        path: Path,
+        *,
+        readonly: bool,
+        lock: ProjectLock | None = None,
+        kept: storage.Storage | None = None,
     ) -> None:
         self.db = db
         self.path = path
@@ -55,6 +64,9 @@ class ProjectStore:
         self.snapshot_problem: str | None = None
         # What in the file's schema the app does not make (read-only opens only; see schema_check).
         self.foreign_schema: list[str] = []
+        # How the file is kept where it lies: its journal, and the sync tool copying it if any.
+        self.storage = kept or storage.storage_for(path.parent)
+        self.sync_folder: SyncFolder | None = sync_folder(path)
         self.glossary = Glossary(self)
         self.clips = Clips(self)
         self.chapters = Chapters(self)
@@ -120,6 +132,7 @@ class ProjectStore:
                 store._set_meta({"created_at": now, "created_by": __version__})
                 if title:
                     store.db.execute("UPDATE episode SET title = ? WHERE id = 1", (title,))
+            store.checkpoint()  # a new project is whole in its file, even before the first edit
         except BaseException:
             store.close()
             raise
@@ -127,13 +140,14 @@ class ProjectStore:
 
     @classmethod
     def _connect(cls, path: Path, lock: ProjectLock) -> ProjectStore:
+        kept = storage.storage_for(path.parent)
         try:
             conn = sqlite3.connect(str(path))
-            project_file.configure(conn)
+            project_file.configure(conn, kept.mode)
         except sqlite3.Error as error:
             lock.release()
             raise ProjectError(path, f"cannot be opened for writing ({error})") from error
-        return cls(Database(conn), path, readonly=False, lock=lock)
+        return cls(Database(conn), path, readonly=False, lock=lock, kept=kept)
 
     def _snapshot_on_open(self, version: int) -> None:
         reason = snapshots.OPENED if version == SCHEMA_VERSION else "Before upgrade"
@@ -147,7 +161,29 @@ class ProjectStore:
         with self.db.atomic():
             self._set_meta({"schema_version": str(SCHEMA_VERSION), "app_version": __version__})
 
+    @property
+    def storage_note(self) -> str | None:
+        """Why this project is kept differently where it lies, or ``None`` (a local disk)."""
+        notes = [n for n in (self.storage.note, self.sync_folder and self.sync_folder.note) if n]
+        return "; ".join(notes) or None
+
+    @property
+    def uses_wal(self) -> bool:
+        return not self.readonly and self.storage.mode is storage.JournalMode.WAL
+
+    def checkpoint(self) -> bool:
+        """Fold the WAL into the project file and empty it; ``False`` if a reader held it back
+        (nothing is lost: the WAL still has it, and the next checkpoint finishes the job)."""
+        if not self.uses_wal:
+            return True
+        try:
+            busy = self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlite3.Error:
+            return False
+        return bool(busy == 0)
+
     def close(self) -> None:
+        self.checkpoint()  # cheap, and the file alone is the project even if the WAL is kept
         self.db.close()
         if self._lock is not None:
             self._lock.release()
