@@ -73,7 +73,9 @@ def layout_text(
     text: str, font: QFont, width: int, highlights: Sequence[Highlight] = ()
 ) -> tuple[QTextLayout, int]:
     """A laid-out ``QTextLayout`` for ``text`` wrapped to ``width``, and its height."""
-    layout = QTextLayout(text, font)
+    # QTextLayout breaks lines only at U+2028, not at "\n": a Shift+Enter line break showed
+    # as nothing and was not measured. Same length, so character offsets stay the same.
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)

@@ -3,7 +3,16 @@ the word clicked), and signals that tell the follow logic when the user has take
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QContextMenuEvent,
     QHelpEvent,
@@ -19,6 +28,16 @@ from editor.ui.turn_editor import TurnTextEditor
 from editor.ui.turn_model import TurnRole
 
 WORD_CLICK = Qt.KeyboardModifier.AltModifier  # Ctrl and Shift+click extend the selection
+
+
+NAVIGATION_KEYS = (
+    Qt.Key.Key_End,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_Up,
+)
 
 
 class TurnListView(QListView):
@@ -46,6 +65,7 @@ class TurnListView(QListView):
         )
         self.setAccessibleName("Transcript turns")
         self._programmatic = 0
+        self.turn_delegate.sizeHintChanged.connect(self._keep_open_editor_in_view)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
 
     # -- programmatic moves (do not count as the user's) ---------------------------------------
@@ -54,6 +74,7 @@ class TurnListView(QListView):
         index = self.model().index(row, 0)
         if not index.isValid():
             return
+        self.ensure_laid_out(row)
         self._programmatic += 1
         try:
             if select:
@@ -63,6 +84,40 @@ class TurnListView(QListView):
             self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self._programmatic -= 1
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            model.modelAboutToBeReset.connect(self.relayout_in_batches)
+
+    # A long episode is first laid out in batches (200 turns per round of the event loop), so
+    # it opens fast. Once whole, the list switches to single-pass layout: in batched mode every
+    # later relayout (an editor growing by a line) starts again from the top, and a turn past
+    # the first batch vanished under its open editor, which failed ("edit: editing failed")
+    # and left the keyboard nowhere. A jump past the laid-out rows before that (End, F2, find,
+    # follow) finishes the layout at once (a few tenths of a second at 12,000 turns).
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if self.layoutMode() == QListView.LayoutMode.Batched and self._laid_out(-1):
+            self.setLayoutMode(QListView.LayoutMode.SinglePass)  # takes effect at the next one
+
+    def _laid_out(self, row: int) -> bool:
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return True
+        index = model.index(row % model.rowCount(), 0)
+        return self.visualRect(index).isValid()
+
+    def ensure_laid_out(self, row: int) -> None:
+        """Finish the list's layout now if ``row`` is not laid out yet."""
+        if self.layoutMode() == QListView.LayoutMode.Batched and not self._laid_out(row):
+            self.setLayoutMode(QListView.LayoutMode.SinglePass)
+            self.doItemsLayout()
+
+    def relayout_in_batches(self) -> None:
+        """A new project: lay the list out in batches again (its first screen shows at once)."""
+        self.setLayoutMode(QListView.LayoutMode.Batched)
 
     def select_row(self, row: int) -> None:
         self.show_row(row, select=True)
@@ -86,6 +141,18 @@ class TurnListView(QListView):
             self.show_row(row, select=True)
             self.edit(index)
 
+    def _keep_open_editor_in_view(self, index: QModelIndex) -> None:
+        # The editor grew (a new line): once the list has been laid out again, scroll so the
+        # whole editor stays visible, as a text field would.
+        editor = self.open_text_editor()
+        if editor is not None and index.isValid():
+            row = index.row()
+            QTimer.singleShot(0, lambda: self._scroll_to_editor(row))
+
+    def _scroll_to_editor(self, row: int) -> None:
+        if self.open_text_editor() is not None and self.currentIndex().row() == row:
+            self.scrollTo(self.model().index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
+
     def open_text_editor(self) -> TurnTextEditor | None:
         editors = [e for e in self.viewport().findChildren(TurnTextEditor) if not e.finished]
         return editors[0] if editors else None
@@ -103,6 +170,8 @@ class TurnListView(QListView):
             Qt.KeyboardModifier.KeypadModifier,
         )
         editing = self.state() == QAbstractItemView.State.EditingState
+        if event.key() in NAVIGATION_KEYS and not editing:
+            self.ensure_laid_out(self.model().rowCount() - 1)
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and plain and not editing and self.currentIndex().isValid():
             self.edit(self.currentIndex())

@@ -44,3 +44,18 @@ def test_the_editor_grows_while_typing_and_after_a_merge(opened: MainWindow, qtb
     qtbot.wait(50)  # type: ignore[attr-defined]
     lines = box.document().documentLayout().documentSize().height()
     assert lines >= 3 and box.height() >= lines * box.fontMetrics().height()
+
+
+def test_line_breaks_are_shown_and_measured(opened: MainWindow, qtbot: object) -> None:
+    from editor.ui.text_layout import layout_text
+
+    font = opened.view.font()
+    one = layout_text("One line", font, 600)[1]
+    assert layout_text("One line\nand another\nand a third", font, 600)[1] >= 3 * one - 1
+    box = open_editor_on(opened, qtbot, 3)  # "I thought": one line
+    before = box.height()
+    key(qtbot, Qt.KeyboardModifier.ControlModifier, code=Qt.Key.Key_End)
+    for _ in range(2):
+        key(qtbot, Qt.KeyboardModifier.ShiftModifier, code=Qt.Key.Key_Return)
+        type_text(qtbot, "more")
+    qtbot.waitUntil(lambda: box.height() >= before + 2 * box.fontMetrics().height() - 2)  # type: ignore[attr-defined]
