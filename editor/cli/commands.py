@@ -28,7 +28,7 @@ from editor.core.model import GlossaryTerm, Transcript
 from editor.core.ops.bulk import BEFORE_REPLACE_ALL, BEFORE_REPLACE_TRANSCRIPT
 from editor.core.output import STDOUT, is_stdout, write_output
 from editor.core.project.create import create_project
-from editor.core.project.exporting import transcript_for_export
+from editor.core.project.exporting import episode_author, transcript_for_export
 from editor.core.project.info import project_info
 from editor.core.project.project_exports import PROJECT_EXPORTS, ProjectExport
 from editor.core.project.store import ProjectStore
@@ -77,6 +77,7 @@ def export(args: argparse.Namespace) -> int:
             with_times=args.times,
             one_cue_per_turn=args.one_cue_per_turn,
             title=store.episode().title,
+            author=episode_author(store.episode()),
             destination=_destination(args.output),
         )
         exported = export_transcript(transcript_for_export(store), fmt.name, options)

@@ -16,16 +16,16 @@ import json
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
-from xml.sax.saxutils import escape
 
 from editor.core.errors import EditError
-from editor.core.formats.documents import escape_markdown, without_control_chars
+from editor.core.formats.documents import escape_markdown
 from editor.core.glossary.csv_io import spreadsheet_safe
 from editor.core.model import Clip, Turn
+from editor.core.soundbites import TITLE_MAX, soundbite_tags
 from editor.core.timecode import format_clock
 from editor.core.word_map import WordMap
 
-SOUNDBITE_TITLE_MAX = 128
+SOUNDBITE_TITLE_MAX = TITLE_MAX
 NUDGE_MS = 100
 AUDITION_MS = 2000  # how much of a clip's edge to play when checking it
 
@@ -132,12 +132,5 @@ def clips_json(clips: Sequence[Clip]) -> str:
 
 
 def soundbites(clips: Sequence[Clip]) -> str:
-    """``<podcast:soundbite>`` lines for the RSS item (titles escaped, at most 128 characters)."""
-    lines = []
-    for clip in clips:
-        title = without_control_chars(clip.title)[:SOUNDBITE_TITLE_MAX]
-        lines.append(
-            f'<podcast:soundbite startTime="{clip.start_ms / 1000:.3f}" '
-            f'duration="{clip.duration_ms / 1000:.3f}">{escape(title)}</podcast:soundbite>'
-        )
-    return "\n".join(lines) + ("\n" if lines else "")
+    """``<podcast:soundbite>`` lines for the RSS item (see ``soundbites.soundbite_tags``)."""
+    return str(soundbite_tags(clips).content)

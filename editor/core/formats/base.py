@@ -35,6 +35,7 @@ class ExportOptions:
     with_times: bool = False
     one_cue_per_turn: bool = False
     title: str = ""
+    author: str = ""  # documents that carry one (DOCX core properties)
     destination: str = "<stdout>"  # named in warnings
 
 

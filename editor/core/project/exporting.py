@@ -1,11 +1,12 @@
-"""The transcript as exporters should see it: with the project's glossary mark rule applied."""
+"""The transcript as exporters should see it (the glossary's mark rule applied), and the
+episode's author as exports name it: its hosts."""
 
 from __future__ import annotations
 
 from editor.core.glossary.marks import apply_mark_rule
 from editor.core.glossary.matcher import GlossaryMatcher
 from editor.core.glossary.scan import MarkRule
-from editor.core.model import Transcript
+from editor.core.model import EpisodeMeta, Transcript
 from editor.core.project.store import ProjectStore
 
 
@@ -16,3 +17,8 @@ def transcript_for_export(store: ProjectStore) -> Transcript:
         return transcript
     rule = MarkRule(store.glossary.mark_rule())
     return apply_mark_rule(transcript, GlossaryMatcher(terms), rule)
+
+
+def episode_author(episode: EpisodeMeta) -> str:
+    """The hosts' names, ``"Ann, Bo"``; empty when the project names no host."""
+    return ", ".join(p.name.strip() for p in episode.people if p.role == "host" and p.name.strip())

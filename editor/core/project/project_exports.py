@@ -6,10 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from editor.core.chapters import chapters_json
-from editor.core.clips import clips_csv, clips_json, clips_markdown, soundbites
+from editor.core.clips import clips_csv, clips_json, clips_markdown
 from editor.core.formats.base import Exported
+from editor.core.project.exporting import episode_author
 from editor.core.project.store import ProjectStore
 from editor.core.shownotes import render_shownotes
+from editor.core.soundbites import soundbite_tags
 
 Render = Callable[[ProjectStore, str], Exported]
 
@@ -29,14 +31,18 @@ def _text(make: Callable[[ProjectStore], str]) -> Render:
 def _chapters(store: ProjectStore, _destination: str) -> Exported:
     link = store.media_link()
     episode = store.episode()
-    hosts = [p.name for p in episode.people if p.role == "host" and p.name.strip()]
     return chapters_json(
         store.chapters.all(),
         link.duration_ms if link else None,
         title=episode.title,
         podcast_name=episode.show,
-        author=", ".join(hosts),
+        author=episode_author(episode),
     )
+
+
+def _soundbites(store: ProjectStore, _destination: str) -> Exported:
+    link = store.media_link()
+    return soundbite_tags(store.clips.all(), link.duration_ms if link else None)
 
 
 PROJECT_EXPORTS: dict[str, ProjectExport] = {
@@ -74,7 +80,7 @@ PROJECT_EXPORTS: dict[str, ProjectExport] = {
             "soundbites",
             "Podcasting 2.0 soundbite tags",
             ".xml",
-            _text(lambda s: soundbites(s.clips.all())),
+            _soundbites,
         ),
     )
 }
