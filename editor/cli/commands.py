@@ -228,4 +228,11 @@ def _format_info(summary: dict[str, Any]) -> str:
             f"drafts:    {summary['uncommitted_drafts']} turn(s) with typed text never committed;"
             " open the project in the editor to restore or discard it"
         )
+    if summary["storage"]:
+        lines.append(f"storage:   {summary['storage']}")
+    if summary["conflict_copies"]:
+        lines.append(
+            "conflicts: " + ", ".join(summary["conflict_copies"]) + " beside it;"
+            f" 'conflicts {summary['path']}' compares them"
+        )
     return "\n".join(lines)

@@ -7,6 +7,7 @@ from typing import Any
 
 from editor import __version__
 from editor.cli import commands, project_commands
+from editor.cli import conflicts as conflicts_command
 from editor.core.formats import AUTO, export_formats, import_formats
 from editor.core.formats.base import DEFAULT_PAUSE_MS
 from editor.core.project.project_exports import PROJECT_EXPORTS
@@ -24,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _transcript_commands(sub)
+    _conflicts_command(sub)
     _glossary_commands(sub)
     _notes_commands(sub)
     _timing_commands(sub)
@@ -80,6 +82,20 @@ def _transcript_commands(sub: Subparsers) -> None:
     rep.add_argument("--case-sensitive", action="store_true")
     rep.add_argument("--speaker", help="only in this speaker's turns")
     rep.set_defaults(run=commands.replace)
+
+
+def _conflicts_command(sub: Subparsers) -> None:
+    conflicts = sub.add_parser(
+        "conflicts", help="list the sync tools' conflict copies beside a project and what differs"
+    )
+    conflicts.add_argument("project")
+    conflicts.add_argument(
+        "--take-all-from",
+        metavar="COPY",
+        help="make the project's turns like this copy's (one step; a snapshot is kept first)",
+    )
+    conflicts.add_argument("--json", action="store_true", help="machine-readable output")
+    conflicts.set_defaults(run=conflicts_command.run)
 
 
 def _glossary_commands(sub: Subparsers) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from editor.core.project.conflicts import find_copies
 from editor.core.project.store import ProjectStore
 from editor.core.words import word_count
 
@@ -33,5 +34,8 @@ def project_info(store: ProjectStore) -> dict[str, Any]:
         "schema_version": store.schema_version,
         "foreign_schema": store.foreign_schema,
         "storage": store.storage_note,
+        "conflict_copies": [
+            c.path.name for c in find_copies(store.path, store.meta().get("created_at"))
+        ],
         "app_version": store.meta().get("app_version"),
     }

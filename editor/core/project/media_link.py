@@ -83,7 +83,8 @@ def resolve(link: MediaLink, project: Path, search_folders: tuple[Path, ...] = (
     """Find the linked media: by relative path, absolute path, then by fingerprint nearby."""
     candidates: list[Path] = []
     if link.relative_path is not None:
-        candidates.append(project.resolve().parent / link.relative_path)
+        # The project's folder is resolved, so ".." in the link can be folded away by name.
+        candidates.append(Path(os.path.normpath(project.resolve().parent / link.relative_path)))
     candidates.append(Path(link.absolute_path))
     for candidate in candidates:
         if candidate.is_file() and matches(link, candidate):
