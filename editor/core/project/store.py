@@ -9,6 +9,7 @@ file on ``checkpoint()`` and on closing (see ``sync_folders``).
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -64,9 +65,9 @@ class ProjectStore:
         self.snapshot_problem: str | None = None
         # What in the file's schema the app does not make (read-only opens only; see schema_check).
         self.foreign_schema: list[str] = []
-        # How the file is kept where it lies: its journal, and the sync tool copying it if any.
+        # How the file is kept where it lies: its journal (and ``sync_folder``, looked up once
+        # asked: it lists the parent folders).
         self.storage = kept or storage.storage_for(path.parent)
-        self.sync_folder: SyncFolder | None = sync_folder(path)
         self.glossary = Glossary(self)
         self.clips = Clips(self)
         self.chapters = Chapters(self)
@@ -160,6 +161,11 @@ class ProjectStore:
         migrations.apply(self.db)
         with self.db.atomic():
             self._set_meta({"schema_version": str(SCHEMA_VERSION), "app_version": __version__})
+
+    @functools.cached_property
+    def sync_folder(self) -> SyncFolder | None:
+        """The sync tool whose folder holds the project, if any."""
+        return sync_folder(self.path)
 
     @property
     def storage_note(self) -> str | None:
