@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -75,26 +76,7 @@ class FindBar(QWidget):
         close = QToolButton()
         close.setText("×")
         close.setToolTip("Close (Escape)")
-        grid = QGridLayout(self)
-        grid.setContentsMargins(6, 2, 6, 2)
-        for column, widget in enumerate(
-            (
-                self.find,
-                self.previous_button,
-                self.next_button,
-                self.whole_word,
-                self.regex,
-                self.case,
-                self.speaker,
-                self.status,
-                close,
-            )
-        ):
-            grid.addWidget(widget, 0, column)
-        grid.addWidget(self.replacement, 1, 0)
-        grid.addWidget(self.replace_button, 1, 1)
-        grid.addWidget(self.replace_all_button, 1, 2)
-        grid.setColumnStretch(0, 1)
+        self._lay_out(close)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
@@ -113,6 +95,30 @@ class FindBar(QWidget):
         self.replace_all_button.clicked.connect(self.replace_all)
         close.clicked.connect(self.close_bar)
         self.hide()
+
+    def _lay_out(self, close: QToolButton) -> None:
+        # Fields first and wide; the options on a line of their own, so the fields keep their
+        # width at the default window size (they were 35–50 px and shrank with the count).
+        wide = self.fontMetrics().horizontalAdvance("M" * 18)
+        for field in (self.find, self.replacement):
+            field.setMinimumWidth(wide)
+        self.status.setMinimumWidth(self.fontMetrics().horizontalAdvance("9,999 of 9,999"))
+        self.status.setAccessibleName("Matches")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 2, 6, 2)
+        for column, widget in enumerate(
+            (self.find, self.previous_button, self.next_button, self.status, close)
+        ):
+            grid.addWidget(widget, 0, column)
+        grid.addWidget(self.replacement, 1, 0)
+        grid.addWidget(self.replace_button, 1, 1)
+        grid.addWidget(self.replace_all_button, 1, 2)
+        options = QHBoxLayout()
+        for widget in (self.whole_word, self.regex, self.case, self.speaker):
+            options.addWidget(widget)
+        options.addStretch(1)
+        grid.addLayout(options, 2, 0, 1, 5)
+        grid.setColumnStretch(0, 1)
 
     # -- opening and closing -------------------------------------------------------------------
 
@@ -168,7 +174,8 @@ class FindBar(QWidget):
             self.status.setText(str(error).split(":")[0])
             self.matches = []
         else:
-            self.status.setText(f"{len(self.matches)} matches" if query else "")
+            count = len(self.matches)
+            self.status.setText(f"{count:,} match{'' if count == 1 else 'es'}" if query else "")
         self.current = min(self.current, len(self.matches) - 1)
         self._by_turn = {}
         for match in self.matches:
@@ -182,7 +189,7 @@ class FindBar(QWidget):
                 return
         self.current = (self.current + direction) % len(self.matches)
         match = self.matches[self.current]
-        self.status.setText(f"{self.current + 1} of {len(self.matches)}")
+        self.status.setText(f"{self.current + 1:,} of {len(self.matches):,}")
         row = self.model.row_of(match.turn_id)
         if row is not None:
             self.go_to_row.emit(row)

@@ -27,6 +27,7 @@ from editor.core.project.store import ProjectStore
 from editor.ui import drafts, file_commands, safety
 from editor.ui.actions import build_actions
 from editor.ui.dialogs import about_text
+from editor.ui.dock_tabs import keep_tab_titles_whole
 from editor.ui.editing import EditController
 from editor.ui.find_bar import FindBar
 from editor.ui.follow import FollowController
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         for dock in (self.glossary_dock, self.clips_dock, self.chapters_dock, self.notes_dock):
             self.tabifyDockWidget(self.speakers_dock, dock)
         self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
+        keep_tab_titles_whole(self)
         self.speakers_dock.raise_()
         self.history_view = QUndoView(self.edits.runner.stack)
         self.history_view.setEmptyLabel("(opened)")
@@ -373,7 +375,7 @@ class MainWindow(QMainWindow):
             self.resize(1100, 760)
         state = self.settings.window_state()
         if state is None or not self.restoreState(state):
-            self.resizeDocks([self.speakers_dock], [340], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.speakers_dock], [420], Qt.Orientation.Horizontal)
         splitter = self.settings.splitter()
         if splitter is not None:
             self.splitter.restoreState(splitter)

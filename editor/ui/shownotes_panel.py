@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -112,9 +112,13 @@ class ShowNotesPanel(QWidget):
         preview_layout.addWidget(self.kind)
         preview_layout.addWidget(self.preview, 1)
         preview_layout.addWidget(self.warnings)
-        splitter = QSplitter()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # The panel is tall and narrow: the form above the preview, so the title field gets the
+        # panel's whole width (side by side it showed one word).
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(form_widget)
         splitter.addWidget(preview)
+        splitter.setStretchFactor(1, 1)
         QVBoxLayout(self).addWidget(splitter)
         self._meta = EpisodeMeta()
         self._loading = False
