@@ -363,9 +363,7 @@ class MainWindow(QMainWindow):
         font = self.view.font()
         size = font.pointSizeF() if step else QGuiApplication.font().pointSizeF()
         font.setPointSizeF(max(7.0, min(32.0, size + step)))
-        self.view.setFont(font)
-        self.view.turn_delegate.invalidate()
-        self.view.scheduleDelayedItemsLayout()
+        self.view.change_font(font)
 
     # -- settings, drag and drop, closing -------------------------------------------------------
 

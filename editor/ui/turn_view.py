@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QContextMenuEvent,
+    QFont,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -114,6 +115,20 @@ class TurnListView(QListView):
         if self.layoutMode() == QListView.LayoutMode.Batched and not self._laid_out(row):
             self.setLayoutMode(QListView.LayoutMode.SinglePass)
             self.doItemsLayout()
+
+    def change_font(self, font: QFont) -> None:
+        """A new text size (Ctrl++), keeping the turn at the top of the view where it was."""
+        top = self.indexAt(QPoint(4, 4))
+        self.setFont(font)
+        self.turn_delegate.invalidate()
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)  # laid out now, whole
+        self.doItemsLayout()
+        if top.isValid():
+            self._programmatic += 1
+            try:
+                self.scrollTo(top, QAbstractItemView.ScrollHint.PositionAtTop)
+            finally:
+                self._programmatic -= 1
 
     def relayout_in_batches(self) -> None:
         """A new project: lay the list out in batches again (its first screen shows at once)."""
