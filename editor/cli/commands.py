@@ -228,6 +228,11 @@ def _format_info(summary: dict[str, Any]) -> str:
             f"drafts:    {summary['uncommitted_drafts']} turn(s) with typed text never committed;"
             " open the project in the editor to restore or discard it"
         )
+    if summary["foreign_schema"]:
+        lines.append(
+            "changed:   outside the app (" + "; ".join(summary["foreign_schema"]) + "): read-only;"
+            f" 'rescue {summary['path']} OUT.tep' makes a clean copy"
+        )
     if summary["storage"]:
         lines.append(f"storage:   {summary['storage']}")
     if summary["conflict_copies"]:

@@ -8,6 +8,7 @@ from typing import Any
 from editor import __version__
 from editor.cli import commands, project_commands
 from editor.cli import conflicts as conflicts_command
+from editor.cli import rescue as rescue_command
 from editor.core.formats import AUTO, export_formats, import_formats
 from editor.core.formats.base import DEFAULT_PAUSE_MS
 from editor.core.project.project_exports import PROJECT_EXPORTS
@@ -82,6 +83,13 @@ def _transcript_commands(sub: Subparsers) -> None:
     rep.add_argument("--case-sensitive", action="store_true")
     rep.add_argument("--speaker", help="only in this speaker's turns")
     rep.set_defaults(run=commands.replace)
+
+    rescue = sub.add_parser(
+        "rescue", help="copy a project changed outside the app into a clean new project"
+    )
+    rescue.add_argument("source", metavar="IN.tep")
+    rescue.add_argument("target", metavar="OUT.tep")
+    rescue.set_defaults(run=rescue_command.run)
 
 
 def _conflicts_command(sub: Subparsers) -> None:
