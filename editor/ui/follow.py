@@ -25,8 +25,16 @@ class FollowController(QObject):
         self.suspended = False
         view.user_scrolled.connect(self.suspend)
         view.user_moved_selection.connect(self._on_user_selection)
+        model.times_changed.connect(self._on_times_changed)
+        self._position_ms: int | None = None
+
+    def _on_times_changed(self) -> None:
+        # Mark the turn that is now under the playhead (none after undoing an alignment).
+        row = self.model.row_at_time(self._position_ms) if self._position_ms is not None else None
+        self.model.set_current_row(row)
 
     def on_position(self, position_ms: int) -> None:
+        self._position_ms = position_ms
         row = self.model.row_at_time(position_ms)
         previous = self.model.current_row()
         self.model.set_current_row(row)

@@ -11,7 +11,7 @@ import bisect
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from editor.core.changes import Changes
 from editor.core.model import Speaker, Turn
@@ -31,6 +31,10 @@ BULK_CHANGE_ROWS = 200
 
 
 class TurnListModel(QAbstractListModel):
+    # Turn starts changed (an alignment, an undo of one, a stamp): the turn under the playhead
+    # may be another one, or none, without the playhead moving.
+    times_changed = Signal()
+
     def __init__(self, store: ProjectStore | None = None) -> None:
         super().__init__()
         self.store = store
@@ -169,6 +173,7 @@ class TurnListModel(QAbstractListModel):
                 self._insert(replace(new, words=()))
         if times_changed:  # an edit of text alone keeps the playback index as it is
             self._locator = TurnLocator([t.start_ms for t in self._turns])
+            self.times_changed.emit()
         if changes.speakers_changed and self._turns:
             self.dataChanged.emit(self.index(0), self.index(len(self._turns) - 1))
 
