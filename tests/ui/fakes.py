@@ -49,6 +49,10 @@ class FakePlayer:
         self.seeks.append(position_ms)
         self._position = position_ms
 
+    def advance(self, ms: int) -> None:
+        """The media plays on by ``ms``: what a real backend's position does while playing."""
+        self._position += ms
+
     def position_ms(self) -> int:
         return self._position
 

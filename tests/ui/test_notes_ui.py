@@ -83,6 +83,9 @@ def test_playing_a_range_stops_at_its_end(
 ) -> None:
     opened.player.play_range(1000, 1150)
     assert fake_player.state() == PlaybackState.PLAYING
+    # The backend moves on (one that never moved would be taken as stalled, however long it
+    # took the next poll to come on a busy machine), and the range pauses once past its end.
+    fake_player.advance(200)
     qtbot.waitUntil(lambda: fake_player.state() == PlaybackState.PAUSED, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
 
 
