@@ -196,7 +196,9 @@ class NotesController(QObject):
             path, _ = QFileDialog.getSaveFileName(
                 self.window,
                 "Save the Clip's Audio",
-                str(store.path.with_suffix(".mp3")),
+                str(
+                    store.path.with_name(f"{safe_filename(clips[0].title) or store.path.stem}.mp3")
+                ),
                 "Audio (*.mp3 *.wav *.m4a *.ogg)",
             )
             jobs = [(clips[0], Path(path))] if path else []

@@ -12,7 +12,7 @@ from editor.core.chapters import duplicate_start
 from editor.core.errors import EditError
 from editor.core.model import CaseRule, Chapter, Clip, GlossaryTerm
 from editor.core.project import rows
-from editor.core.timecode import format_clock
+from editor.core.timecode import format_clock, format_precise
 from editor.core.urls import is_web_url
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ class Clips:
 
     def add(self, clip: Clip) -> Clip:
         """Store a new clip (its ``id`` is ignored) and return it with its id."""
-        _check_clip(clip)
+        self._check(clip)
         with self._store.writing():
             cursor = self._store.db.conn.execute(
                 "INSERT INTO clips (start_ms, end_ms, title, quote, tags, note, speaker, in_notes) "
@@ -123,7 +123,7 @@ class Clips:
         return replace(clip, id=cursor.lastrowid)
 
     def update(self, clip: Clip) -> Clip:
-        _check_clip(clip)
+        self._check(clip)
         with self._store.writing():
             self._store.db.conn.execute(
                 "UPDATE clips SET start_ms = ?, end_ms = ?, title = ?, quote = ?, tags = ?, "
@@ -135,6 +135,19 @@ class Clips:
     def remove(self, *ids: int) -> None:
         with self._store.writing():
             self._store.db.conn.executemany("DELETE FROM clips WHERE id = ?", [(i,) for i in ids])
+
+    def _check(self, clip: Clip) -> None:
+        _check_clip(clip)
+        link = self._store.media_link()
+        duration = link.duration_ms if link is not None else None
+        if duration and clip.end_ms > duration + CLIP_END_SLACK_MS:
+            raise EditError(
+                f"the clip ends at {format_precise(clip.end_ms)}, after the end of the audio "
+                f"({format_precise(duration)})"
+            )
+
+
+CLIP_END_SLACK_MS = 500  # a duration read from the file header can be a little short
 
 
 def _check_clip(clip: Clip) -> None:
