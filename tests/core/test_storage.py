@@ -21,6 +21,7 @@ from editor.core.project import storage
 from editor.core.project.info import project_info
 from editor.core.project.storage import JournalMode, mode_for
 from editor.core.project.store import ProjectStore
+from tests.conftest import PATIENCE_S
 
 NETWORK = ["nfs", "nfs4", "cifs", "smb3", "smbfs", "afs", "9p", "drvfs", "fuse.sshfs"]
 NETWORK += ["fuse.rclone", "fuse.s3fs", "fuse", "macfuse", "afpfs", "webdav", "NFS"]
@@ -218,7 +219,7 @@ def sshfs_mount(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             ],
             capture_output=True,
             text=True,
-            timeout=30,
+            timeout=PATIENCE_S,
             check=False,
         )
         if mounted.returncode != 0:
@@ -229,7 +230,7 @@ def sshfs_mount(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             subprocess.run(["fusermount", "-u", str(base / "mnt")], check=False)
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=PATIENCE_S)
 
 
 def _free_port() -> int:
@@ -239,7 +240,7 @@ def _free_port() -> int:
 
 
 def _wait_for_port(port: int) -> None:
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + PATIENCE_S
     while time.monotonic() < deadline:
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:

@@ -31,7 +31,7 @@ def test_find_and_replace_fields_stay_wide_with_the_count_shown(
     bar.open_bar(replace=True)
     bar.find.setText("people")
     bar.refresh()
-    qtbot.waitUntil(lambda: "match" in bar.status.text())  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "match" in bar.status.text(), timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     wide = bar.fontMetrics().horizontalAdvance("M" * 18)
     assert bar.find.width() >= wide and bar.replacement.width() >= wide
     assert bar.status.text() == "6 matches"
@@ -59,5 +59,5 @@ def test_the_show_notes_title_field_gets_the_panels_width(
     window = _default_window(tmp_path, qtbot, demo_project)
     window.notes_dock.raise_()
     panel = window.notes.notes_panel
-    qtbot.waitUntil(panel.title.isVisible)  # type: ignore[attr-defined]
+    qtbot.waitUntil(panel.title.isVisible, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     assert panel.title.width() >= panel.width() * 0.6

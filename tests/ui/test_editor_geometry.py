@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from editor.ui.main_window import MainWindow
+from tests.conftest import PATIENCE_MS
 from tests.ui.test_editing import key, open_editor_on, type_text
 
 
@@ -32,13 +33,14 @@ def test_the_editor_grows_while_typing_and_after_a_merge(opened: MainWindow, qtb
     before = box.height()
     key(qtbot, Qt.KeyboardModifier.ControlModifier, code=Qt.Key.Key_End)
     type_text(qtbot, " and so on" * 20)
-    qtbot.waitUntil(lambda: box.height() >= before + 2 * box.fontMetrics().height())  # type: ignore[attr-defined]
+    grown = before + 2 * box.fontMetrics().height()
+    qtbot.waitUntil(lambda: box.height() >= grown, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     key(qtbot, code=Qt.Key.Key_Escape)
     merged_row = 4
     box = open_editor_on(opened, qtbot, merged_row)
     key(qtbot, Qt.KeyboardModifier.ControlModifier, code=Qt.Key.Key_Home)
     key(qtbot, code=Qt.Key.Key_Backspace)  # merge into "I thought"
-    qtbot.waitUntil(lambda: opened.view.open_text_editor() is not None)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: opened.view.open_text_editor() is not None, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     box = opened.view.open_text_editor()
     assert box is not None
     qtbot.wait(50)  # type: ignore[attr-defined]
@@ -58,4 +60,5 @@ def test_line_breaks_are_shown_and_measured(opened: MainWindow, qtbot: object) -
     for _ in range(2):
         key(qtbot, Qt.KeyboardModifier.ShiftModifier, code=Qt.Key.Key_Return)
         type_text(qtbot, "more")
-    qtbot.waitUntil(lambda: box.height() >= before + 2 * box.fontMetrics().height() - 2)  # type: ignore[attr-defined]
+    grown = before + 2 * box.fontMetrics().height() - 2
+    qtbot.waitUntil(lambda: box.height() >= grown, timeout=PATIENCE_MS)  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from editor.core.model import Clip
 from editor.ui.main_window import MainWindow
+from tests.conftest import PATIENCE_MS
 from tests.ui.test_editing import key, on_disk, type_text
 
 
@@ -35,7 +36,8 @@ def test_f2_in_the_clips_panel_edits_the_clip_not_the_transcript(
     type_text(qtbot, "New title")
     key(qtbot, code=Qt.Key.Key_Return)  # the table commits on its next event loop round
     store = opened.store
-    qtbot.waitUntil(lambda: [c.title for c in store.clips.all()] == ["New title"])  # type: ignore[attr-defined]
+    titled = ["New title"]
+    qtbot.waitUntil(lambda: [c.title for c in store.clips.all()] == titled, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     assert on_disk(demo_project) == original  # the transcript is untouched
 
 

@@ -47,7 +47,7 @@ def test_end_then_f2_edits_the_last_turn_and_navigation_keeps_working(
     assert box.isVisible() and box.hasFocus()
     assert window.view.viewport().rect().intersects(box.geometry())
     key(qtbot, code=Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: window.view.open_text_editor() is None)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.view.open_text_editor() is None, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     key(qtbot, code=Qt.Key.Key_Up)
     assert window.view.current_row() == last - 1
     key(qtbot, code=Qt.Key.Key_Home)

@@ -15,6 +15,7 @@ from editor.core.model import TranscriptTurn
 from editor.core.project import storage
 from editor.core.project.store import ProjectStore
 from editor.ui.main_window import MainWindow
+from tests.conftest import PATIENCE_MS
 
 
 def _texts_of_file_alone(project: Path, tmp_path: Path) -> list[str]:
@@ -54,7 +55,7 @@ def test_sync_folder_checkpoints_when_idle_and_on_close(
     assert _texts_of_file_alone(synced, tmp_path)[0] == "Edited in the synced folder."
     # The timer does it by itself a few seconds after the last change.
     _edit_first_turn(window, "Edited again, then a pause.")
-    qtbot.waitUntil(lambda: shared.checkpoints >= 2, timeout=10_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: shared.checkpoints >= 2, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     assert _texts_of_file_alone(synced, tmp_path)[0] == "Edited again, then a pause."
     _edit_first_turn(window, "Edited just before closing.")
     window.close_project()
