@@ -102,7 +102,7 @@ def _dropped(block: DroppedBlock, warnings: Warnings) -> list[Cue]:
     if block.before_first_cue or _NOT_TEXT.match(first):
         warnings.add(
             block.line,
-            f"block {first[:40]!r} is not a cue (no 'start --> end' line); skipped",
+            f"block {_shown(block.text)!r} is not a cue (no 'start --> end' line); skipped",
             kind="not a cue",
         )
         return []
@@ -115,6 +115,11 @@ def _dropped(block: DroppedBlock, warnings: Warnings) -> list[Cue]:
             kind="text outside a cue",
         )
     return kept
+
+
+def _shown(text: str) -> str:
+    """How a warning quotes a block: its first line with something on it."""
+    return next((line.strip() for line in text.split("\n") if line.strip()), "")[:40]
 
 
 def _untimed(block: DroppedBlock) -> list[Cue]:
