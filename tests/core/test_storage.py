@@ -227,7 +227,9 @@ def sshfs_mount(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         try:
             yield base / "mnt"
         finally:
-            subprocess.run(["fusermount", "-u", str(base / "mnt")], check=False)
+            unmount = shutil.which("fusermount3") or shutil.which("fusermount")
+            command = [unmount, "-u"] if unmount else ["umount"]
+            subprocess.run([*command, str(base / "mnt")], check=False)
     finally:
         server.terminate()
         server.wait(timeout=PATIENCE_S)
