@@ -57,6 +57,7 @@ def main(turns: int = 12_000) -> None:
     now, peak = memory_mb()
     print(f"[{turns} turns] memory with it open: {now:.0f} MB resident, {peak:.0f} MB peak")
     follow_step(window, turns)
+    word_follow_step(window, turns)
     edit_in_window(window, turns)
     bar = window.view.verticalScrollBar()
     frames, began = 0, time.perf_counter()
@@ -92,6 +93,22 @@ def follow_step(window: Any, turns: int) -> None:
         f"[{turns} turns] follow step to a new turn (lookup, select, scroll, paint): "
         f"median {statistics.median(timings):.2f} ms, max {max(timings):.2f} ms; "
         f"within a turn {statistics.median(same) * 1000:.0f} µs"
+    )
+
+
+def word_follow_step(window: Any, turns: int) -> None:
+    """The word under the playhead: a tick every 40 ms through 300 stretches of two seconds."""
+    model, words = window.model, window.words
+    starts = [model.turn(r).start_ms or 0 for r in range(0, model.rowCount(), turns // 300 or 1)]
+    ticks = []
+    for start in starts:
+        for step in range(0, 2000, 40):
+            began = time.perf_counter()
+            words.on_position(start + step)
+            ticks.append((time.perf_counter() - began) * 1000)
+    print(
+        f"[{turns} turns] word under the playhead (lookup, repaint of its row if it changed): "
+        f"median {statistics.median(ticks) * 1000:.0f} µs, max {max(ticks):.2f} ms"
     )
 
 

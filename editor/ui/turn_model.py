@@ -31,6 +31,8 @@ BULK_CHANGE_ROWS = 200
 
 
 class TurnListModel(QAbstractListModel):
+    current_changed = Signal(object, object)  # previous row, new row (or None): repaint them
+
     # Turn starts changed (an alignment, an undo of one, a stamp): the turn under the playhead
     # may be another one, or none, without the playhead moving.
     times_changed = Signal()
@@ -128,10 +130,9 @@ class TurnListModel(QAbstractListModel):
             return
         previous = self.current_row()
         self._current_id = new_id
-        for changed in (previous, row):
-            if changed is not None and 0 <= changed < len(self._turns):
-                index = self.index(changed)
-                self.dataChanged.emit(index, index, [CurrentRole])
+        # Not dataChanged: after one, a list of rows of their own heights is laid out again
+        # whole (12,000 turns: half a second at every turn change), and the mark moves no row.
+        self.current_changed.emit(previous, row if new_id is not None else None)
 
     # -- applying changes ----------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyledItemDelegate,
 
 from editor.ui.turn_delegate import TurnDelegate
 from editor.ui.turn_editor import TurnTextEditor
-from editor.ui.turn_model import TurnRole
+from editor.ui.turn_model import TurnListModel, TurnRole
 
 WORD_CLICK = Qt.KeyboardModifier.AltModifier  # Ctrl and Shift+click extend the selection
 
@@ -90,6 +90,16 @@ class TurnListView(QListView):
         super().setModel(model)
         if model is not None:
             model.modelAboutToBeReset.connect(self.relayout_in_batches)
+        if isinstance(model, TurnListModel):
+            model.current_changed.connect(self.repaint_rows)
+
+    def repaint_rows(self, *rows: int | None) -> None:
+        """Paint these rows again (their looks changed, not their heights): no relayout."""
+        model = self.model()
+        for row in rows:
+            index = model.index(row, 0) if row is not None and model is not None else None
+            if index is not None and index.isValid():
+                self.viewport().update(self.visualRect(index))
 
     # A long episode is first laid out in batches (200 turns per round of the event loop), so
     # it opens fast. Once whole, the list switches to single-pass layout: in batched mode every

@@ -95,10 +95,8 @@ class WordController(QObject):
         return found
 
     def _repaint(self, turn_id: int | None) -> None:
-        row = self.window.model.row_of(turn_id) if turn_id is not None else None
-        if row is not None:
-            view = self.window.view
-            view.viewport().update(view.visualRect(self.window.model.index(row)))
+        if turn_id is not None:
+            self.window.view.repaint_rows(self.window.model.row_of(turn_id))
 
     # -- following the playhead ----------------------------------------------------------------
 
