@@ -68,6 +68,21 @@ SAMPLE10_TRUTH = DATA / "sample10-truth.json"
 # not for a fixed time, so a quick machine still runs them quickly.
 PATIENCE_S = 60
 PATIENCE_MS = PATIENCE_S * 1000
+QT_WAITS = ("waitActive", "waitExposed", "waitSignal", "waitSignals", "waitUntil", "waitCallback")
+
+
+def _patient_qt_waits() -> None:
+    """pytest-qt gives up after 5 s unless told otherwise, which a busy machine can miss: a wait
+    that names no timeout of its own gets ``PATIENCE_MS`` (tests/test_waits.py checks it)."""
+    from pytestqt.qtbot import QtBot
+
+    for name in QT_WAITS:
+        defaults = getattr(QtBot, name).__kwdefaults__
+        if defaults is not None and "timeout" in defaults:
+            defaults["timeout"] = PATIENCE_MS
+
+
+_patient_qt_waits()
 
 
 def in_ci() -> bool:
