@@ -4,7 +4,8 @@
 target gets the bytes); a device, a pipe or anything else that is not a regular file
 (``/dev/stdout``, ``/dev/null``, a FIFO) is opened and written in place, never replaced; a regular
 file, or a new one, is written atomically (a temporary file beside the target, then a rename), so
-an interrupted export never leaves half a file. A new file gets the mode the umask gives
+an interrupted export never leaves half a file; a read-only file is refused, as a shell would.
+A new file gets the mode the umask gives
 (``0666 & ~umask``, as any program's files do), a replaced one keeps its mode. ``"-"`` is
 standard output; callers say so with ``STDOUT``.
 """
@@ -57,6 +58,8 @@ def write_output(destination: str | os.PathLike[str], data: bytes, stdout: Binar
             raise EditorError(f"{path}: is a folder; give a file name to write")
         if existing is not None and not stat.S_ISREG(existing.st_mode):
             _write_in_place(path, data)  # a device or a FIFO: never replaced by a file
+        elif existing is not None and not os.access(target, os.W_OK):
+            raise EditorError(f"{path}: the file is read-only; it was left as it is")
         elif not _replace_atomically(target, data, existing):
             _write_in_place(target, data)  # the folder refuses new files but the file takes them
     except OSError as error:

@@ -176,3 +176,14 @@ def test_a_closed_pipe_ends_quietly(project: Path, tmp_path: Path) -> None:
     error = reader.stderr.read()
     assert reader.wait(timeout=120) == 141
     assert b"Traceback" not in error and b"BrokenPipe" not in error
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "locked.txt"
+    target.write_text("keep\n", encoding="utf-8")
+    target.chmod(0o444)
+    if os.geteuid() == 0:  # root may write anything: play an ordinary user's answer
+        monkeypatch.setattr(os, "access", lambda path, _mode: Path(path) != target)
+    with pytest.raises(EditorError, match=r"locked\.txt: the file is read-only"):
+        write_output(target, b"new", sys.stdout.buffer)
+    assert target.read_text(encoding="utf-8") == "keep\n"
