@@ -5,9 +5,8 @@ target gets the bytes); a device, a pipe or anything else that is not a regular 
 (``/dev/stdout``, ``/dev/null``, a FIFO) is opened and written in place, never replaced; a regular
 file, or a new one, is written atomically (a temporary file beside the target, then a rename), so
 an interrupted export never leaves half a file; a read-only file is refused, as a shell would.
-A new file gets the mode the umask gives
-(``0666 & ~umask``, as any program's files do), a replaced one keeps its mode. ``"-"`` is
-standard output; callers say so with ``STDOUT``.
+A new file gets the mode the umask gives (``0666 & ~umask``, as any program's files do), a
+replaced one keeps its mode. ``"-"`` is standard output; callers say so with ``STDOUT``.
 """
 
 from __future__ import annotations
