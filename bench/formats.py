@@ -1,4 +1,5 @@
-"""Import and export speed: 12,000-cue SRT, VTT and Whisper JSON files, and every export format.
+"""Import and export speed: 12,000-cue SRT, VTT (also word-timed) and Whisper JSON files, and
+every export format.
 
 Prints ``name: value unit`` lines, best of several runs.
 """
@@ -14,6 +15,7 @@ from bench.generate import long_transcript
 from editor.core.formats import FORMATS, ExportOptions, ImportOptions, export, parse_source
 from editor.core.model import Transcript
 from editor.core.textfile import DecodedText
+from editor.core.timecode import format_precise
 
 
 def best_ms(action: Callable[[], object], repeat: int = 3) -> float:
@@ -47,6 +49,17 @@ def whisper_json(transcript: Transcript) -> str:
     return json.dumps({"segments": segments})
 
 
+def word_timed_vtt(transcript: Transcript) -> str:
+    """A cue per turn with a timestamp tag before every word, as word-level captions have it
+    (``<00:00:01.200><c>word</c>``)."""
+    blocks = ["WEBVTT"]
+    for turn in transcript.turns:
+        words = " ".join(f"<{format_precise(w.start_ms or 0)}><c>{w.text}</c>" for w in turn.words)
+        timing = f"{format_precise(turn.start_ms or 0)} --> {format_precise(turn.end_ms or 0)}"
+        blocks.append(f"{timing}\n<v {turn.speaker}>{words}")
+    return "\n\n".join(blocks) + "\n"
+
+
 def main(turns: int = 12_000) -> None:
     transcript = long_transcript(turns)
     words = sum(len(t.text.split()) for t in transcript.turns)
@@ -55,15 +68,17 @@ def main(turns: int = 12_000) -> None:
     sources = {
         "srt": export(transcript, "srt", ExportOptions(one_cue_per_turn=True)).content,
         "vtt": export(transcript, "vtt", ExportOptions(one_cue_per_turn=True)).content,
+        "vtt-words": word_timed_vtt(transcript),
         "whisper": whisper_json(transcript),
         "txt": export(long_transcript(turns, speakers=6, timed=False), "txt").content,
     }
     for name, content in sources.items():
         assert isinstance(content, str)
-        source = DecodedText(content, "utf-8", f"bench.{name}")
-        cues = content.count("-->") if name in ("srt", "vtt") else turns
-        result = parse_source(source, name, ImportOptions())
-        elapsed = best_ms(lambda s=source, n=name: parse_source(s, n, ImportOptions()))
+        fmt = name.split("-")[0]
+        source = DecodedText(content, "utf-8", f"bench.{fmt}")
+        cues = content.count("-->") if fmt in ("srt", "vtt") else turns
+        result = parse_source(source, fmt, ImportOptions())
+        elapsed = best_ms(lambda s=source, f=fmt: parse_source(s, f, ImportOptions()))
         what = "untimed, 6 speakers" if name == "txt" else f"{cues} cues"
         print(f"{tag} import {name} ({what} -> {len(result.turns)} turns): {elapsed:.0f} ms")
     for name, fmt in FORMATS.items():

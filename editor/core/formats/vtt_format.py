@@ -164,12 +164,13 @@ def _close_word_times(words: list[Word], start: int | None, end: int | None) -> 
     starts = [w.start_ms for w in words]
     if starts[0] is None:
         starts[0] = start
-    closed = []
-    for index, word in enumerate(words):
-        following = next((s for s in starts[index + 1 :] if s is not None), end)
-        closed.append(
-            Word(word.text, starts[index], following if starts[index] is not None else None)
-        )
+    closed: list[Word] = []
+    following = end  # the next known start after the word: where it ends
+    for word, word_start in zip(reversed(words), reversed(starts), strict=True):
+        closed.append(Word(word.text, word_start, following if word_start is not None else None))
+        if word_start is not None:
+            following = word_start
+    closed.reverse()
     return closed
 
 
