@@ -1,7 +1,8 @@
 """``transcript-editor doctor``: what this installation can do, for bug reports and smoke tests.
 
-Prints the versions, which media player will be used and why, whether automatic alignment can
-run, and where settings, data and snapshots live. ``--require-vlc`` exits 2 without libVLC.
+Prints the versions, which media player will be used and why, which aligner ``align`` runs
+(PocketSphinx's acoustic model for English, eSpeak NG warping otherwise), and where settings,
+data and snapshots live. ``--require-vlc`` exits 2 without libVLC.
 """
 
 from __future__ import annotations
@@ -44,6 +45,32 @@ def espeak_status() -> tuple[bool, str]:
     return True, "eSpeak NG found"
 
 
+def acoustic_status() -> tuple[bool, str]:
+    """Whether the acoustic aligner (PocketSphinx's English model) can run, and with what."""
+    from editor.core.align.acoustic.decoder import sphinx_status  # noqa: PLC0415
+
+    return sphinx_status()
+
+
+def aligner_lines(speech: tuple[bool, str], acoustic: tuple[bool, str]) -> list[str]:
+    """Which aligner ``align`` runs: the acoustic one for English, eSpeak NG otherwise."""
+    (speech_ok, speech_text), (acoustic_ok, acoustic_text) = speech, acoustic
+    if acoustic_ok:
+        default = "acoustic (PocketSphinx) for English transcripts, to the word"
+        default += "; eSpeak NG warping for other languages" if speech_ok else ""
+    elif speech_ok:
+        default = "eSpeak NG warping (turns only): the acoustic model is missing"
+    else:
+        default = "none"
+    words = "eSpeak NG phonemes" if speech_ok else "letter-to-sound rules"
+    return [
+        f"automatic alignment: {default}",
+        f"  acoustic aligner: {'yes' if acoustic_ok else 'no'} ({acoustic_text}); "
+        f"words missing from its dictionary pronounced by {words}",
+        f"  eSpeak NG aligner: {'yes' if speech_ok else 'no'} ({speech_text})",
+    ]
+
+
 def doctor(args: argparse.Namespace) -> int:
     from PySide6 import __version__ as pyside  # noqa: PLC0415 - only this command needs Qt
 
@@ -55,7 +82,7 @@ def doctor(args: argparse.Namespace) -> int:
         f"Python {platform.python_version()}, Qt for Python {pyside}, {platform.platform()}",
         f"libVLC: {vlc_text}",
         f"media player: {'libVLC' if vlc_ok else 'QtMultimedia (libVLC not usable)'}",
-        f"automatic alignment: {'yes' if speech_ok else 'no'} ({speech_text})",
+        *aligner_lines((speech_ok, speech_text), acoustic_status()),
         f"settings: {user_config_path('transcript-editor', appauthor=False)}",
         f"data and snapshots: {user_data_path(APP_NAME, appauthor=False)}",
         f"program: {Path(sys.executable) if frozen else Path(__file__).resolve().parents[1]}",

@@ -195,6 +195,13 @@ def _timing_commands(sub: Subparsers) -> None:
         action="store_true",
         help="re-align confirmed times too (they are kept as anchors otherwise)",
     )
+    align.add_argument(
+        "--aligner",
+        choices=["auto", "acoustic", "espeak"],
+        default="auto",
+        help="acoustic: PocketSphinx's US-English model, to the word; espeak: eSpeak NG warping, "
+        "turns only, any language; auto (default): acoustic when the text is English",
+    )
     align.add_argument("--json", action="store_true", help="print every turn's times")
     align.add_argument("--progress", action="store_true", help="show progress on stderr")
     align.set_defaults(run=project_commands.align)

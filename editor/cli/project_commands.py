@@ -167,31 +167,45 @@ def chapter_list(args: argparse.Namespace) -> int:
 
 def align(args: argparse.Namespace) -> int:
     """Align the turns to the media; confirmed times stay unless --reset."""
-    from editor.core.align.project import plan, run  # noqa: PLC0415 - NumPy, eSpeak: only here
+    from editor.core.align.project import plan, run  # noqa: PLC0415 - NumPy, models: only here
 
     with ProjectStore.open(args.project) as store:
-        job = plan(store, keep_confirmed=not args.reset)
+        job = plan(store, keep_confirmed=not args.reset, method=args.aligner)
         if len(job.anchors) == len(job.texts):
             print("every turn has confirmed times; nothing to align (use --reset to redo them)")
             return 0
         results = run(job, progress=_progress_printer() if args.progress else None)
         changes = ops.bulk_step(store, BEFORE_ALIGN, lambda s: ops.apply_alignment(s, results))
     numbers = {turn_id: number for number, turn_id in enumerate(job.turn_ids, 1)}
-    low = sorted(numbers[t] for t, (_s, _e, c) in results.items() if c < LOW_CONFIDENCE)
+    low = [numbers[t] for t in results.low_confidence()]
+    report = results.report
+    summary = [
+        f"aligner: {report.aligner}",
+        f"aligned {changes.count} turns and {results.word_count} words; "
+        f"{len(job.anchors)} confirmed turns kept as anchors",
+        *report.notes,
+    ]
+    if report.pronounced:
+        summary.append(f"{report.pronounced} words not in the dictionary were given pronunciations")
+    if low:
+        more = f" and {len(low) - 30} more" if len(low) > 30 else ""
+        summary.append(f"low confidence (check these): turns {', '.join(map(str, low[:30]))}{more}")
     if args.json:
         rows = [
-            {"turn": numbers[t], "start": s / 1000, "end": e / 1000, "confidence": c}
+            {
+                "turn": numbers[t],
+                "start": s / 1000,
+                "end": e / 1000,
+                "confidence": c,
+                "words": len(results.words(t)),
+            }
             for t, (s, e, c) in results.items()
         ]
         print(json.dumps(rows, indent=1))
+        print("\n".join(summary), file=sys.stderr)
     else:
-        print(f"aligned {changes.count} turns; {len(job.anchors)} confirmed turns kept as anchors")
-        if low:
-            print(f"low confidence (check these): turns {', '.join(map(str, low[:30]))}")
+        print("\n".join(summary))
     return 0
-
-
-LOW_CONFIDENCE = 0.3
 
 
 def _progress_printer() -> Callable[[float], None]:

@@ -30,6 +30,7 @@ class Alignment:
     windows: int = 0  # acoustic: windows decoded, retried, and given up on
     retries: int = 0
     failures: int = 0
+    rechecked: int = 0  # turns moved to the coarse aligner's span, where they fit better
     notes: list[str] = field(default_factory=list)  # why this aligner, what went wrong
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import Protocol, runtime_checkable
 
 from editor.core.changes import Changes
 from editor.core.errors import EditError
-from editor.core.model import ALIGNED, CONFIRMED, ESTIMATED, Turn
+from editor.core.model import ALIGNED, CONFIRMED, ESTIMATED, Turn, Word
 from editor.core.project.store import ProjectStore
 from editor.core.timing import estimate_spans
+from editor.core.words import reconcile
 
 NUDGE_MS = 100
 
@@ -79,11 +81,24 @@ def confirm_times(store: ProjectStore, turn_ids: list[int]) -> Changes:
     return session.changes()
 
 
+@runtime_checkable
+class WithWords(Protocol):
+    """Alignment results that also carry word timings (``align.project.AlignmentResult``)."""
+
+    def words(self, turn_id: int) -> tuple[Word, ...]: ...
+
+
 def apply_alignment(store: ProjectStore, results: Mapping[int, tuple[int, int, float]]) -> Changes:
-    """Write aligned (start, end, confidence) for the given turns, as one step."""
+    """Write aligned (start, end, confidence) for the given turns, and their word timings when
+    the results have them, as one step. Words are matched to the turn's current text, so a
+    word edited meanwhile is left untimed rather than given another word's time."""
+    timed_words = results if isinstance(results, WithWords) else None
     with store.edit("Align to audio") as session:
         for turn_id, (start, end, confidence) in results.items():
             turn = store.turn(turn_id)
+            words = turn.words
+            if timed_words is not None and (aligned := timed_words.words(turn_id)):
+                words = reconcile(aligned, turn.text)
             session.put_turn(
                 replace(
                     turn,
@@ -91,6 +106,7 @@ def apply_alignment(store: ProjectStore, results: Mapping[int, tuple[int, int, f
                     end_ms=max(start, end),
                     timing=ALIGNED,
                     confidence=confidence,
+                    words=words,
                 ),
                 turn,
             )

@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -37,14 +38,18 @@ class Piece:
 
 def sphinx_status() -> tuple[bool, str]:
     """(usable, description) of the acoustic model."""
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
     try:
         import pocketsphinx  # noqa: PLC0415
 
-        path = pocketsphinx.get_model_path("en-us/en-us")
-        version = getattr(pocketsphinx, "__version__", "")
-    except ImportError as error:
+        path = Path(pocketsphinx.get_model_path("en-us/en-us"))
+        release = version("pocketsphinx")
+    except (ImportError, PackageNotFoundError) as error:
         return False, f"pocketsphinx is not installed ({error})"
-    return True, f"PocketSphinx {version} US-English model ({path})".replace("  ", " ")
+    if not (path / "mdef").exists():
+        return False, f"PocketSphinx {release} is installed without its model ({path})"
+    return True, f"PocketSphinx {release}, US-English model in {path}"
 
 
 class Sphinx:
@@ -96,26 +101,26 @@ class Sphinx:
         return len(new)
 
     def align(
-        self, pcm: np.ndarray, words: Sequence[str], wide: bool = False, open_end: bool = True
-    ) -> list[Piece] | None:
+        self,
+        pcm: np.ndarray,
+        words: Sequence[str],
+        wide: bool = False,
+        open_end: bool = True,
+        skippable: int = 0,
+    ) -> tuple[int, list[Piece]] | None:
         """Where ``words`` are in ``pcm`` (16 kHz int16), in order; None if they do not fit.
 
         With ``open_end`` the audio may stop after any word: only as many words as the window
-        holds are returned (at least one), so a window cut a little short or long costs only
-        its last word or two. Without it every word must fit (PocketSphinx's own alignment).
+        holds are returned, so a window cut a little short costs only its last word or two.
+        The first ``skippable`` words may be left out at the start (the window may begin after
+        them). Returns the index of the first word found and the pieces from there on.
         """
         if not words or len(pcm) < 1600:
             return None
         decoder = self._decoder(WIDE_BEAM if wide else NORMAL_BEAM)
         try:
-            if open_end:
-                count = len(words)
-                transitions: list[tuple[int, int, float] | tuple[int, int, float, str]] = [
-                    (i, i + 1, 1.0, word) for i, word in enumerate(words)
-                ]
-                transitions += [(i, count, 1.0) for i in range(1, count)]
-                grammar = decoder.create_fsg("window", 0, count, transitions)
-                decoder.add_fsg("window", grammar)
+            if open_end or skippable:
+                decoder.add_fsg("window", self._grammar(decoder, words, open_end, skippable))
                 decoder.activate_search("window")
             else:
                 decoder.set_align_text(" ".join(words))
@@ -127,12 +132,29 @@ class Sphinx:
             return None
         if segments is None:
             return None
-        pieces = [
-            Piece(s.start_frame, s.end_frame, _per_frame(s.ascore, s.end_frame - s.start_frame + 1))
-            for s in segments
-            if _ALTERNATE.sub("", s.word) not in _FILLERS
+        found = [
+            (_ALTERNATE.sub("", s.word), s.start_frame, s.end_frame, s.ascore) for s in segments
         ]
-        return pieces if pieces and len(pieces) <= len(words) else None
+        found = [f for f in found if f[0] not in _FILLERS]
+        names = [f[0] for f in found]
+        first = next(
+            (k for k in range(skippable + 1) if list(words[k : k + len(names)]) == names), None
+        )
+        if not found or first is None:
+            return None
+        pieces = [Piece(a, b, _per_frame(score, b - a + 1)) for _, a, b, score in found]
+        return first, pieces
+
+    @staticmethod
+    def _grammar(decoder: Any, words: Sequence[str], open_end: bool, skippable: int) -> Any:
+        count = len(words)
+        transitions: list[tuple[int, int, float] | tuple[int, int, float, str]] = [
+            (i, i + 1, 1.0, word) for i, word in enumerate(words)
+        ]
+        if open_end:
+            transitions += [(i, count, 1.0) for i in range(max(1, skippable + 1), count)]
+        transitions += [(0, i, 1.0) for i in range(1, min(skippable, count - 1) + 1)]
+        return decoder.create_fsg("window", 0, count, transitions)
 
 
 def _dithered(pcm: np.ndarray) -> np.ndarray:

@@ -1,17 +1,19 @@
 """Aligning a long run of words window by window, each window checked and retried on failure.
 
-A cursor walks through the audio. Each window starts just before the cursor and holds about as
-much audio as the next chunk of words takes to say (from the speaking rate measured so far),
-ending in a pause; the text given is the chunk plus a few words of look-ahead, and the audio may
-end after any of them. Only the words that ended well before the window's edge are kept; the rest
-are aligned again, from the new cursor, in the next window. So a window cut short or long costs
-nothing, and the search in every window is bounded.
+A cursor walks through the audio. Each window starts a little before the cursor and holds about
+as much audio as the next chunk of words takes to say (from the speaking rate measured so far),
+ending in a pause. The text given is the chunk plus many words of look-ahead, so the audio always
+ends first, and the grammar lets it end after any word; it also starts with the last few words
+already aligned, any of which may be where the window begins. Only words that ended well before
+the window's edge are kept, and only up to where the fit goes bad; the rest is aligned again from
+the new cursor. So every search is bounded, and a window cut short or long costs nothing.
 
-A window whose words scored badly, or did not fit at all, is tried again with a wider search and
-more room. If that fails too, the chunk may be missing from the recording: the words after it are
-tried from the same cursor, and if they fit well the failed chunk is squeezed in before them
-(with no confidence) and the cursor stays; otherwise the chunk keeps its best placement with low
-confidence. Either way one bad stretch cannot push the rest of the transcript along.
+A window whose words scored badly, or did not fit, is tried again with a wider search and more
+room. If that fails too, the coarse aligner (eSpeak NG warping, computed once, only then) says
+where the next turns start: if the next turn fits well there, the words before it are aligned
+only between the cursor and it, so the bad stretch stays inside those two points. Otherwise the
+chunk keeps its best placement with low confidence. Missing speech (a paragraph not in the audio)
+is squeezed in at the cursor with no confidence.
 """
 
 from __future__ import annotations
@@ -27,15 +29,22 @@ from editor.core.align.acoustic.decoder import FRAME_MS, Piece, Sphinx
 from editor.core.align.dtw import AlignmentCancelled
 
 CHUNK = 40  # words a window is sized for
-LOOKAHEAD = 12  # more words given, in case the window holds more than the chunk
+LOOKAHEAD = 40  # more words given than the window holds, so the audio ends first
+BACKLOG = 6  # words already aligned that a window may start with
 GUARD_MS = 1200  # words ending closer than this to the window's end are aligned again
-BACK_MS = 200  # a window starts this far before the cursor
+BACK_MS = 600  # a window starts this far before the cursor
+HINT_BACK_MS = 2500  # and this far before where the coarse aligner puts a turn
 SKIP_SILENCE_MS = 1500  # a quiet stretch this long before the next word is skipped
 GOOD_SCORE, BAD_SCORE = -1.5, -6.0  # acoustic score per frame: confident, hopeless
 TYPICAL_SCORE = -2.5  # of a window of clean speech, until this recording's is measured
 FAILED_BELOW = 1.5  # a window scoring this much under the recording's typical is tried again
-MISSING_WITHIN = 0.7  # the words after a failed chunk fit this close to typical: it is missing
+RESCUE_TURNS = 3  # next turns tried where a chunk failed
+RESCUE_WITHIN = 0.8  # how close to typical a rescuing turn must score
+MIN_PREFIX = 3  # good words a window must keep before a bad stretch to stop there
 SAMPLES_PER_MS = 16
+
+# first word of a turn → where the coarse aligner puts that turn (start, end)
+Hints = Callable[[], dict[int, tuple[int, int]]]
 
 
 @dataclass
@@ -54,8 +63,7 @@ def confidence(score: float) -> float:
 @dataclass(frozen=True)
 class _Fit:
     start_ms: int  # of the window
-    end_ms: int
-    pieces: list[Piece]  # the words kept
+    pieces: list[Piece]  # the words kept, from the word asked for on
     score: float  # their median score per frame
 
     def timed(self, failed: bool) -> list[Timed]:
@@ -67,6 +75,10 @@ class _Fit:
             )
             for p in self.pieces
         ]
+
+    @property
+    def first_ms(self) -> int:
+        return self.start_ms + self.pieces[0].first * FRAME_MS
 
 
 def _squeezed(start_ms: int, end_ms: int, count: int) -> list[Timed]:
@@ -92,7 +104,13 @@ class WindowAligner:
         self.cancelled, self.progress = cancelled, progress
         self.ms_per_letter = 70.0  # updated from every good window
         self.scores: list[float] = []  # of good windows
-        self.windows = self.retries = self.failures = 0
+        self.windows = self.retries = self.failures = self.rescued = 0
+        self.words: Sequence[str] = ()
+        self.letters: list[int] = []
+        self.end_ms = 0
+        self._hints: Hints = dict
+        self.hint_cache: dict[int, tuple[int, int]] | None = None
+        self.turn_firsts: list[int] = []
 
     @property
     def typical(self) -> float:
@@ -102,50 +120,87 @@ class WindowAligner:
         threshold = float(np.clip(self.typical - FAILED_BELOW, -4.5, -3.5))
         return fit is not None and fit.score >= threshold
 
-    def align(self, words: Sequence[str], start_ms: int, end_ms: int) -> list[Timed]:
-        """Times for ``words``, all inside ``start_ms``–``end_ms``."""
+    def align(
+        self,
+        words: Sequence[str],
+        span: tuple[int, int],
+        turn_firsts: Sequence[int] = (),
+        hints: Hints = dict,
+    ) -> list[Timed]:
+        """Times for ``words``, all inside ``span`` (ms); ``turn_firsts`` are the words that
+        begin turns."""
+        start_ms, end_ms = span
         self.words, self.letters = words, [max(1, len(w)) + 1 for w in words]
-        self.end_ms = end_ms
+        self.end_ms, self._hints, self.hint_cache = end_ms, hints, None
+        self.turn_firsts = sorted(turn_firsts)
         result: list[Timed] = []
         cursor, index = start_ms, 0
         while index < len(words):
             if self.cancelled():
                 raise AlignmentCancelled("the alignment was cancelled")
             if end_ms - cursor < 300:  # no audio left: the rest was not said
-                result += _squeezed(cursor, end_ms, len(words) - index)
-                self.progress(len(words) - index)
-                break
-            fit = self._fit(index, cursor)
-            if fit is not None and self.good(fit):
-                timed = fit.timed(failed=False)
-                self._learn(fit, timed, index)
-                cursor = max(cursor, timed[-1].end_ms)
+                timed = _squeezed(cursor, end_ms, len(words) - index)
             else:
-                self.failures += 1
-                timed, cursor = self._after_failure(fit, index, cursor)
+                fit = self._fit(index, cursor)
+                if fit is not None and self.good(fit):
+                    timed = fit.timed(failed=False)
+                    self._learn(fit, timed, index)
+                else:
+                    self.failures += 1
+                    timed = self._after_failure(fit, index, cursor)
             result += timed
+            cursor = max(cursor, timed[-1].end_ms)
             index += len(timed)
             self.progress(len(timed))
         return result
 
-    def _after_failure(self, fit: _Fit | None, index: int, cursor: int) -> tuple[list[Timed], int]:
-        """Times for a chunk that did not fit, and where the cursor goes after it."""
-        count = len(fit.pieces) if fit is not None else min(CHUNK, len(self.words) - index)
-        after = index + count
-        if after < len(self.words):
-            probe = self._try(after, cursor, wide=False)
-            missing = (fit is None or fit.score < self.typical - 2 * MISSING_WITHIN) and (
-                probe is not None and probe.score >= self.typical - MISSING_WITHIN
-            )
-            if probe is not None and missing:  # the chunk is not in the recording
-                first = probe.start_ms + probe.pieces[0].first * FRAME_MS
-                return _squeezed(cursor, max(cursor, first), count), cursor
+    def _after_failure(self, fit: _Fit | None, index: int, cursor: int) -> list[Timed]:
+        """Times for words that did not fit: up to the next turn that fits where the coarse
+        aligner puts it, or the failed placement itself, at low confidence."""
+        rescue = self._rescue(index, cursor)
+        if rescue is not None:
+            self.rescued += 1
+            return rescue
         if fit is None:
-            estimate = int(sum(self.letters[index:after]) * self.ms_per_letter)
-            end = min(self.end_ms, cursor + estimate)
-            return _squeezed(cursor, end, count), end
-        timed = fit.timed(failed=True)
-        return timed, max(cursor, timed[-1].end_ms)
+            count = min(CHUNK, len(self.words) - index)
+            estimate = int(sum(self.letters[index : index + count]) * self.ms_per_letter)
+            return _squeezed(cursor, min(self.end_ms, cursor + estimate), count)
+        return fit.timed(failed=True)
+
+    def _rescue(self, index: int, cursor: int) -> list[Timed] | None:
+        """Where one of the next turns fits well, right here (the words before it are not in
+        the recording) or where the coarse aligner puts it: the words before it go between."""
+        later = [k for k in self.turn_firsts if k > index][:RESCUE_TURNS]
+        if not later:
+            return None
+        if self.hint_cache is None:
+            self.hint_cache = self._hints()
+        starts = [(k, cursor) for k in later]
+        starts += [(k, self.hint_cache[k][0] - HINT_BACK_MS) for k in later if k in self.hint_cache]
+        for turn_first, start in starts:
+            if start < cursor - BACK_MS:
+                continue
+            probe = self._try(turn_first, start, wide=False)
+            if probe is None or probe.score < self.typical - RESCUE_WITHIN:
+                continue
+            if probe.first_ms < cursor:
+                continue
+            return self.between(index, turn_first, cursor, probe.first_ms)
+        return None
+
+    def between(self, index: int, stop: int, start_ms: int, end_ms: int) -> list[Timed]:
+        """Words ``index``–``stop`` aligned only between two times (all of them must fit)."""
+        text = self.words[index:stop]
+        found = self.sphinx.align(
+            self.pcm[start_ms * SAMPLES_PER_MS : end_ms * SAMPLES_PER_MS],
+            text,
+            wide=True,
+            open_end=False,
+        )
+        if found is None or len(found[1]) != len(text):
+            return _squeezed(start_ms, end_ms, len(text))
+        fit = _Fit(start_ms, found[1], statistics.median(p.score for p in found[1]))
+        return fit.timed(failed=not self.good(fit))
 
     def _learn(self, fit: _Fit, timed: list[Timed], index: int) -> None:
         """The recording's typical score and speaking rate, from a good window."""
@@ -180,16 +235,40 @@ class WindowAligner:
     def _try(self, index: int, cursor: int, wide: bool) -> _Fit | None:
         """Align the words from ``index`` in a window from near ``cursor``; None if none fit."""
         start, end = self._window(index, cursor, wide)
-        text = self.words[index : index + CHUNK + LOOKAHEAD]
+        backlog = min(BACKLOG, index)
+        text = self.words[index - backlog : index + CHUNK + LOOKAHEAD]
         self.windows += 1
-        pieces = self.sphinx.align(
-            self.pcm[start * SAMPLES_PER_MS : end * SAMPLES_PER_MS], text, wide
+        found = self.sphinx.align(
+            self.pcm[start * SAMPLES_PER_MS : end * SAMPLES_PER_MS],
+            text,
+            wide,
+            skippable=backlog,
         )
-        if pieces is None:
+        if found is None:
             return None
-        if not (len(pieces) == len(text) and index + len(text) == len(self.words)):
+        first, pieces = found
+        pieces = pieces[max(0, backlog - first) :]  # from the word asked for
+        if not pieces or first > backlog:
+            return None  # the window began after the word asked for
+        ends_text = len(pieces) == len(text) - backlog and index + len(pieces) == len(self.words)
+        if not ends_text:
             # The text went on past the audio: keep only words safely inside the window.
             limit = (end - start - GUARD_MS) // FRAME_MS
             kept = [p for p in pieces[: min(CHUNK, len(pieces) - 1)] if p.last < limit]
             pieces = kept or pieces[:1]
-        return _Fit(start, end, pieces, statistics.median(p.score for p in pieces))
+        pieces = pieces[: self._good_prefix(pieces)]
+        return _Fit(start, pieces, statistics.median(p.score for p in pieces))
+
+    def _good_prefix(self, pieces: list[Piece]) -> int:
+        """How many words to keep: up to where the fit goes bad (three words in a row scoring
+        far under typical), when at least ``MIN_PREFIX`` good words come before; the rest is
+        aligned again from there, so a wrong path in one window does not carry on."""
+        bad = min(-4.0, self.typical - 2.0)
+        scores = np.array([p.score for p in pieces])
+        if len(scores) < 3:
+            return len(pieces)
+        smoothed = np.convolve(scores, np.ones(3) / 3, mode="valid")
+        below = np.flatnonzero(smoothed < bad)
+        if len(below) == 0 or below[0] < MIN_PREFIX:
+            return len(pieces)
+        return int(below[0])
