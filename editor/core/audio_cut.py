@@ -2,12 +2,14 @@
 
 Decoding starts from a seek just before the clip and frames are trimmed to the exact sample, so
 the file lasts as long as the clip. The output is written under a temporary name and renamed
-when complete; a cancelled or failed cut leaves nothing behind.
+when complete (beside the file a symlink points at, so the link stays and its target gets the
+clip; a replaced file keeps its mode); a cancelled or failed cut leaves nothing behind.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +66,8 @@ def cut_audio(
         raise EditorError(f"{destination}: choose .wav, .mp3, .m4a or .ogg for an audio clip")
     if end_ms <= start_ms:
         raise EditorError(f"a clip must end after it starts ({start_ms}–{end_ms} ms)")
-    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.part")
+    target = _through_symlinks(destination)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
     job = _Job(start_ms, end_ms, progress, cancelled)
     try:
         with (
@@ -72,11 +75,26 @@ def cut_audio(
             av.open(str(temporary), "w", format=output.container) as writer,
         ):
             _copy(av, reader, writer, output, job)
-        os.replace(temporary, destination)
+        _keep_mode(target, temporary)
+        os.replace(temporary, target)
     except av.error.FFmpegError as error:
         raise InputError(source, f"cannot cut the audio ({error})") from error
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _through_symlinks(destination: Path) -> Path:
+    """The file a symlink points at (written through, the link stays), else the path itself."""
+    return Path(os.path.realpath(destination)) if destination.is_symlink() else destination
+
+
+def _keep_mode(target: Path, temporary: Path) -> None:
+    """A replaced file keeps its mode; a new one has the umask's, as ``av`` created it."""
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return
+    os.chmod(temporary, stat.S_IMODE(mode))
 
 
 def _copy(av: Any, reader: Any, writer: Any, output: OutputFormat, job: _Job) -> None:

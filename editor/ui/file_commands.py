@@ -6,6 +6,7 @@ drag and drop and the tests use the same code as the menus without dialogs in th
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from editor.core.formats import (
     export as export_transcript,
 )
 from editor.core.ops.bulk import BEFORE_REPLACE_TRANSCRIPT
+from editor.core.output import write_output
 from editor.core.project.create import create_project
 from editor.core.project.exporting import transcript_for_export
 from editor.core.project.media_link import MEDIA_SUFFIXES, matches
@@ -213,7 +215,8 @@ def export_to(window: MainWindow, format_name: str, path: Path) -> None:
             exported = PROJECT_EXPORTS[format_name].render(window.store, str(path))
         else:
             exported = export_transcript(transcript_for_export(window.store), format_name, options)
-        path.write_bytes(exported.as_bytes())
+        # as the CLI writes: through symlinks, umask modes, atomic only for regular files
+        write_output(path.absolute(), exported.as_bytes(), sys.stdout.buffer)
     except (EditorError, OSError) as error:
         _fail(window, "Cannot Export", error)
         return
