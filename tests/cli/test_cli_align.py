@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from editor.cli import main
+from editor.core.formats import read_transcript
 from tests.conftest import SAMPLE10_MP3, SAMPLE10_TRANSCRIPT, SAMPLE10_TRUTH
 from tests.core.test_alignment import _espeak  # noqa: F401 - skips without eSpeak NG
 
@@ -41,3 +42,26 @@ def test_align_without_media_is_a_clear_error(
     code, _, err = run(capsys, "align", project)
     assert code == 2 and "media file cannot be found" in err
     assert project.read_bytes() == before
+
+
+def test_align_says_which_aligner_ran_and_counts_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "p.tep"
+    run(capsys, "new", project, "--media", SAMPLE10_MP3, "--transcript", SAMPLE10_TRANSCRIPT)
+    code, out, _ = run(capsys, "align", project)
+    assert code == 0
+    assert "aligner: PocketSphinx (US English, acoustic)" in out
+    words = sum(len(t.text.split()) for t in read_transcript(SAMPLE10_TRANSCRIPT).turns)
+    assert f"aligned 10 turns and {words} words" in out
+    code, out, err = run(capsys, "align", project, "--reset", "--aligner", "espeak", "--json")
+    assert code == 0 and "aligner: eSpeak NG warping (turns only)" in err
+    rows = json.loads(out)
+    assert len(rows) == 10 and all(r["words"] == 0 for r in rows)
+
+
+def test_doctor_names_the_aligners(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "doctor")
+    assert code == 0
+    assert "automatic alignment: acoustic (PocketSphinx) for English transcripts" in out
+    assert "acoustic aligner: yes (PocketSphinx 5." in out

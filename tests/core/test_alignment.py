@@ -93,8 +93,8 @@ def test_cancelling_stops_the_alignment(method: str) -> None:
         align_file(
             SAMPLE10_MP3,
             texts,
-            calls.append,
-            lambda: bool(calls) and calls[-1] > 0.1,
+            progress=calls.append,
+            cancelled=lambda: bool(calls) and calls[-1] > 0.1,
             method=method,
         )
     assert calls and max(calls) < 1
@@ -250,7 +250,7 @@ def test_a_paragraph_missing_from_the_audio_leaves_the_rest_in_place() -> None:
     errors = [abs(a.start_ms / 1000 - t["start"]) for a, t in zip(aligned, truth, strict=True)]
     # The turns next to the gap may be pulled into it; the rest stay where they are.
     assert statistics.median(errors) < 0.1 and sum(e < 0.3 for e in errors) >= 7
-    assert missing.confidence == 0 and missing.confidence < min(a.confidence for a in aligned)
+    assert missing.confidence < 0.2 and sum(a.confidence < 0.2 for a in aligned) <= 1
 
 
 def test_a_transcript_in_another_language_goes_to_the_espeak_aligner() -> None:

@@ -28,11 +28,12 @@ from editor.core.align.acoustic.activity import next_loud, pause_near
 from editor.core.align.acoustic.decoder import FRAME_MS, Piece, Sphinx
 from editor.core.align.dtw import AlignmentCancelled
 
-CHUNK = 40  # words a window is sized for
+CHUNK = 40  # words a window is sized for (it keeps all that end well inside it)
 LOOKAHEAD = 40  # more words given than the window holds, so the audio ends first
 BACKLOG = 6  # words already aligned that a window may start with
 GUARD_MS = 1200  # words ending closer than this to the window's end are aligned again
 BACK_MS = 600  # a window starts this far before the cursor
+REWIND_MS = 3000  # a rescuing turn may start this far before the cursor
 HINT_BACK_MS = 2500  # and this far before where the coarse aligner puts a turn
 SKIP_SILENCE_MS = 1500  # a quiet stretch this long before the next word is skipped
 GOOD_SCORE, BAD_SCORE = -1.5, -6.0  # acoustic score per frame: confident, hopeless
@@ -107,7 +108,7 @@ class WindowAligner:
         self.windows = self.retries = self.failures = self.rescued = 0
         self.words: Sequence[str] = ()
         self.letters: list[int] = []
-        self.end_ms = 0
+        self.start_ms = self.end_ms = 0
         self._hints: Hints = dict
         self.hint_cache: dict[int, tuple[int, int]] | None = None
         self.turn_firsts: list[int] = []
@@ -131,7 +132,8 @@ class WindowAligner:
         begin turns."""
         start_ms, end_ms = span
         self.words, self.letters = words, [max(1, len(w)) + 1 for w in words]
-        self.end_ms, self._hints, self.hint_cache = end_ms, hints, None
+        self.start_ms, self.end_ms = start_ms, end_ms
+        self._hints, self.hint_cache = hints, None
         self.turn_firsts = sorted(turn_firsts)
         result: list[Timed] = []
         cursor, index = start_ms, 0
@@ -147,17 +149,25 @@ class WindowAligner:
                     self._learn(fit, timed, index)
                 else:
                     self.failures += 1
-                    timed = self._after_failure(fit, index, cursor)
-            result += timed
-            cursor = max(cursor, timed[-1].end_ms)
-            index += len(timed)
-            self.progress(len(timed))
+                    timed = self._after_failure(fit, index, cursor, result)
+            taken_back = index - len(result)  # words re-timed by a rescue
+            index += len(timed) - taken_back
+            for word in timed:  # in order, never overlapping the word before
+                if result:
+                    word.start_ms = max(word.start_ms, result[-1].end_ms)
+                word.end_ms = max(word.end_ms, word.start_ms)
+                result.append(word)
+            cursor = result[-1].end_ms if taken_back else max(cursor, timed[-1].end_ms)
+            self.progress(len(timed) - taken_back)
         return result
 
-    def _after_failure(self, fit: _Fit | None, index: int, cursor: int) -> list[Timed]:
+    def _after_failure(
+        self, fit: _Fit | None, index: int, cursor: int, result: list[Timed]
+    ) -> list[Timed]:
         """Times for words that did not fit: up to the next turn that fits where the coarse
-        aligner puts it, or the failed placement itself, at low confidence."""
-        rescue = self._rescue(index, cursor)
+        aligner puts it, or the failed placement itself, at low confidence. A rescue may take
+        back the last words of ``result`` (it then returns times from the first of them)."""
+        rescue = self._rescue(index, cursor, result)
         if rescue is not None:
             self.rescued += 1
             return rescue
@@ -167,40 +177,51 @@ class WindowAligner:
             return _squeezed(cursor, min(self.end_ms, cursor + estimate), count)
         return fit.timed(failed=True)
 
-    def _rescue(self, index: int, cursor: int) -> list[Timed] | None:
-        """Where one of the next turns fits well, right here (the words before it are not in
-        the recording) or where the coarse aligner puts it: the words before it go between."""
+    def _rescue(self, index: int, cursor: int, result: list[Timed]) -> list[Timed] | None:
+        """Where one of the next turns fits well, here (the words before it are not in the
+        recording) or where the coarse aligner puts it: the words before it go between. If it
+        starts a little before the cursor, the words placed since then are taken back."""
         later = [k for k in self.turn_firsts if k > index][:RESCUE_TURNS]
         if not later:
             return None
         if self.hint_cache is None:
             self.hint_cache = self._hints()
-        starts = [(k, cursor) for k in later]
+        floor = max(self.start_ms, cursor - REWIND_MS)
+        starts = [(k, floor) for k in later]
         starts += [(k, self.hint_cache[k][0] - HINT_BACK_MS) for k in later if k in self.hint_cache]
         for turn_first, start in starts:
-            if start < cursor - BACK_MS:
-                continue
-            probe = self._try(turn_first, start, wide=False)
+            probe = self._try(turn_first, max(start, floor), wide=False)
             if probe is None or probe.score < self.typical - RESCUE_WITHIN:
                 continue
-            if probe.first_ms < cursor:
+            first = probe.first_ms
+            if first < floor or (result and first < result[0].start_ms):
                 continue
-            return self.between(index, turn_first, cursor, probe.first_ms)
+            while result and result[-1].end_ms > first - 50:
+                result.pop()
+            back_to = result[-1].end_ms if result else self.start_ms
+            return self.between(len(result), turn_first, back_to, first)
         return None
 
     def between(self, index: int, stop: int, start_ms: int, end_ms: int) -> list[Timed]:
-        """Words ``index``–``stop`` aligned only between two times (all of them must fit)."""
+        """Words ``index``–``stop`` aligned only between two times: all of them if they fit,
+        else as many as fit well from the start, the rest squeezed in at the end."""
         text = self.words[index:stop]
-        found = self.sphinx.align(
-            self.pcm[start_ms * SAMPLES_PER_MS : end_ms * SAMPLES_PER_MS],
-            text,
-            wide=True,
-            open_end=False,
-        )
-        if found is None or len(found[1]) != len(text):
+        pcm = self.pcm[start_ms * SAMPLES_PER_MS : end_ms * SAMPLES_PER_MS]
+        found = self.sphinx.align(pcm, text, wide=True, open_end=False)
+        if found is not None and len(found[1]) == len(text):
+            fit = _Fit(start_ms, found[1], statistics.median(p.score for p in found[1]))
+            return fit.timed(failed=not self.good(fit))
+        found = self.sphinx.align(pcm, text, wide=True, open_end=True)
+        if found is None:
             return _squeezed(start_ms, end_ms, len(text))
-        fit = _Fit(start_ms, found[1], statistics.median(p.score for p in found[1]))
-        return fit.timed(failed=not self.good(fit))
+        pieces = found[1][: self._good_prefix(found[1])]
+        bad = min(-4.0, self.typical - 2.0)
+        while pieces and pieces[-1].score < bad:
+            pieces.pop()
+        fit = _Fit(start_ms, pieces, 0.0)
+        timed = fit.timed(failed=False) if pieces else []
+        rest = timed[-1].end_ms if timed else start_ms
+        return timed + _squeezed(rest, max(rest, end_ms), len(text) - len(timed))
 
     def _learn(self, fit: _Fit, timed: list[Timed], index: int) -> None:
         """The recording's typical score and speaking rate, from a good window."""
@@ -254,7 +275,7 @@ class WindowAligner:
         if not ends_text:
             # The text went on past the audio: keep only words safely inside the window.
             limit = (end - start - GUARD_MS) // FRAME_MS
-            kept = [p for p in pieces[: min(CHUNK, len(pieces) - 1)] if p.last < limit]
+            kept = [p for p in pieces[: len(pieces) - 1] if p.last < limit]
             pieces = kept or pieces[:1]
         pieces = pieces[: self._good_prefix(pieces)]
         return _Fit(start, pieces, statistics.median(p.score for p in pieces))
