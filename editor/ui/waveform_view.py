@@ -1,7 +1,8 @@
 """The waveform under the transport: the audio around the playhead, with turn boundaries.
 
 Click to seek; drag a turn's start line to retime it (one undoable step when released);
-Ctrl+wheel zooms between 5 s and 2 min of audio. Estimated starts are drawn dashed.
+Ctrl+wheel zooms between 5 s and 2 min of audio. Estimated starts are drawn dashed. A time
+ruler along the bottom labels the audio at a spacing that fits the zoom (``time_ruler``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from editor.core.model import ESTIMATED, Turn
 from editor.core.waveform import BUCKET_MS
+from editor.ui.time_ruler import RULER_PX, paint_ruler
 
 GRAB_PX = 5
 
@@ -88,6 +90,8 @@ class WaveformView(QWidget):
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         self._paint_peaks(painter, palette)
         self._paint_turns(painter)
+        ruler = QRectF(0, self.height() - RULER_PX, self.width(), RULER_PX - 1)
+        paint_ruler(painter, ruler, self.visible_range(), self.x_of, palette)
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Accent), 2))
         x = self.x_of(self.position)
         painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
@@ -105,12 +109,13 @@ class WaveformView(QWidget):
             return
         heights = np.zeros(columns, dtype=np.float32)
         heights[filled] = np.maximum.reduceat(self.peaks[: index[-1]], index[:-1][filled])
-        middle, half = self.height() / 2, self.height() / 2 - 4
+        middle = (self.height() - RULER_PX) / 2
+        half = middle - 4
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
         painter.drawLines(
             [
                 QLineF(x + 0.5, middle - h * half, x + 0.5, middle + h * half)
-                for x, h in enumerate(heights)
+                for x, h in enumerate(heights.tolist())
                 if h > 0
             ]
         )
