@@ -74,6 +74,7 @@ class FindBar(QWidget):
         self.replace_button = QPushButton("&Replace")
         self.replace_all_button = QPushButton("Replace &All")
         close = QToolButton()
+        close.setAccessibleName("Close find bar")
         close.setText("×")
         close.setToolTip("Close (Escape)")
         self._lay_out(close)

@@ -59,6 +59,7 @@ class GlossaryPanel(QWidget):
         self.fix_all = QPushButton("Fix All")
         self.ignore = QPushButton("Ignore Here")
         self.rule = QComboBox()
+        self.rule.setAccessibleName("Trademark mark rule")
         for value, label in RULES:
             self.rule.addItem(label, value)
         self.rule.setToolTip("How exports write ™/®: the mark rule")

@@ -24,7 +24,7 @@ from editor import APP_NAME
 from editor.core.changes import Changes
 from editor.core.playback import PlaybackState, Player
 from editor.core.project.store import ProjectStore
-from editor.ui import drafts, file_commands, safety
+from editor.ui import drafts, file_commands, safety, turn_playback
 from editor.ui.actions import build_actions
 from editor.ui.dialogs import about_text
 from editor.ui.dock_tabs import keep_tab_titles_whole
@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.speakers_dock.raise_()
         self.history_view = QUndoView(self.edits.runner.stack)
         self.history_view.setEmptyLabel("(opened)")
+        self.history_view.setAccessibleName("History")
         self.history_dock = self._dock("History", "historyDock", self.history_view)
         self.history_dock.hide()
 
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
         p.stalled_changed.connect(t.set_stalled)
         p.rate_changed.connect(self.settings.set_rate)
         p.error.connect(lambda message: self.show_error(f"Player: {message}"))
-        self.view.turn_clicked.connect(self.play_clicked_turn)
+        self.view.turn_clicked.connect(lambda row: turn_playback.play_clicked_turn(self, row))
         self.follow.suspended_changed.connect(self._on_follow_suspended)
         self.banner.locate_file.connect(lambda: file_commands.locate_media(self))
         self.banner.search_folder.connect(lambda: file_commands.search_media_folder(self))
@@ -310,27 +311,6 @@ class MainWindow(QMainWindow):
         count = self.edits.replace_all(query, replacement, speaker_id)  # type: ignore[arg-type]
         self.find_bar.report_replaced(count)
         self.statusBar().showMessage(f"Replaced {count} occurrence(s)", 5000)
-
-    def play_clicked_turn(self, row: int) -> None:
-        """A click on a turn plays from its start, paused or not (as the README promises)."""
-        start = self.model.turn(row).start_ms
-        if start is None or not self.player.has_media:
-            return
-        self.player.play_from(start)
-        self.follow.resume()
-
-    def play_selected_turn(self) -> None:
-        row = self.view.current_row()
-        if row is not None and self.model.turn(row).start_ms is not None:
-            self.player.play_from(self.model.turn(row).start_ms or 0)
-            self.follow.resume()
-
-    def replay_current_turn(self) -> None:
-        row = self.model.current_row()
-        if row is None:
-            row = self.view.current_row()
-        if row is not None and self.model.turn(row).start_ms is not None:
-            self.player.play_from(self.model.turn(row).start_ms or 0)
 
     def copy_selected_turns(self) -> None:
         rows = self.view.selected_rows()

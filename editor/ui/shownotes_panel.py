@@ -101,9 +101,11 @@ class ShowNotesPanel(QWidget):
         ):
             form.addRow(label, widget)
         self.kind = QComboBox()
+        self.kind.setAccessibleName("Preview format")
         for value, label in PREVIEW_KINDS:
             self.kind.addItem(label, value)
         self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Show notes preview")
         self.preview.setOpenExternalLinks(False)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
