@@ -4,8 +4,6 @@ F7, clips from selected words; and that a playhead tick repaints one row at most
 from __future__ import annotations
 
 import shutil
-import statistics
-import time
 from pathlib import Path
 
 import pytest
@@ -294,24 +292,39 @@ def test_the_shortcuts_list_names_f7_and_alt_click() -> None:
     assert ("Play from the word clicked", "Alt+click") in rows
 
 
-def test_word_follow_is_cheap_on_a_12000_turn_episode(
-    window: MainWindow, tmp_path: Path, qtbot: object
+def test_word_follow_does_little_work_per_tick_on_a_12000_turn_episode(
+    window: MainWindow, tmp_path: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Work counted, not timed (bench/gui.py prints the time per tick): a tick reads the
+    project only when the playhead enters a turn, and repaints rows only when the word changes,
+    at most the two rows concerned."""
     from bench.generate import project_file
 
     project_file(tmp_path, 12_000)
     assert window.open_project(tmp_path / "bench-12000.tep")
     words, model = window.words, window.model
+    reads: list[int] = []
+    repaints: list[object] = []
+    saved_words = words._saved_words
+    monkeypatch.setattr(
+        words, "_saved_words", lambda turn_id: reads.append(turn_id) or saved_words(turn_id)
+    )
+    repaint_rows = window.view.repaint_rows
+    monkeypatch.setattr(
+        window.view, "repaint_rows", lambda *rows: repaints.append(rows) or repaint_rows(*rows)
+    )
+    changes = 0
     starts = [model.turn(r).start_ms or 0 for r in range(0, 12_000, 40)]
-    ticks = []
     for start in starts:
         for step in range(0, 2000, 40):  # 25 ticks a second through two seconds of speech
-            began = time.perf_counter()
+            before = words.playing
             words.on_position(start + step)
-            ticks.append((time.perf_counter() - began) * 1000)
-    assert words.playing is not None
-    # the median, not the maximum: a busy machine stalls any one tick (measured: about 5 µs)
-    assert statistics.median(ticks) < 0.2, f"median tick {statistics.median(ticks):.3f} ms"
+            changes += words.playing != before
+    assert words.playing is not None and changes > len(starts)
+    assert len(reads) <= 2 * len(starts)  # each turn entered read once (and the next one)
+    assert len(repaints) <= 2 * changes  # nothing repainted while the word stays the same
+    ticks = len(starts) * 50
+    assert len(repaints) < ticks / 2
 
 
 def test_moving_to_the_next_turn_lays_out_no_rows_again(
