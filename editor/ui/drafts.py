@@ -12,7 +12,7 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor.core import ops
@@ -31,6 +31,9 @@ PREVIEW_CHARS = 90
 
 class DraftKeeper(QObject):
     """Keeps the text of the one open turn editor as a draft until it is committed."""
+
+    kept_changed = Signal(bool)  # the open editor has typing kept as a draft, not committed
+    draft_refused = Signal(str)  # why the disk refused to keep the typing
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -56,6 +59,7 @@ class DraftKeeper(QObject):
             editor.setPlainText(kept)
             editor.moveCursor(editor.textCursor().MoveOperation.End)
             self._saved = kept
+            self.kept_changed.emit(True)
             self.window.statusBar().showMessage(
                 "This turn has text you typed earlier and never committed: Enter keeps it, "
                 "Escape discards it",
@@ -76,11 +80,13 @@ class DraftKeeper(QObject):
         try:
             store.drafts.save(editor.turn_id, text, self._base_text)
         except EditorError as error:
+            self.draft_refused.emit(getattr(error, "reason", str(error)))
             if not self._warned:  # once per editor: the commit will say it again if it fails
                 self._warned = True
                 self.window.show_error(f"Your typing could not be kept as a draft: {error}")
             return
         self._saved = text
+        self.kept_changed.emit(True)
 
     def _closing(self, editor: TurnTextEditor) -> None:
         if editor is not self._editor:
@@ -92,6 +98,7 @@ class DraftKeeper(QObject):
             with suppress(EditorError):
                 self._settle(editor, store.drafts, store.find_turn(editor.turn_id))
         self._editor = None
+        self.kept_changed.emit(False)
 
     def _settle(self, editor: TurnTextEditor, drafts: Drafts, turn: Turn | None) -> None:
         text = editor.toPlainText()

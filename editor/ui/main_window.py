@@ -24,7 +24,7 @@ from editor import APP_NAME
 from editor.core.changes import Changes
 from editor.core.playback import PlaybackState, Player
 from editor.core.project.store import ProjectStore
-from editor.ui import drafts, file_commands, safety, turn_playback
+from editor.ui import drafts, file_commands, safety, save_status, turn_playback
 from editor.ui.actions import build_actions
 from editor.ui.dialogs import about_text
 from editor.ui.dock_tabs import keep_tab_titles_whole
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         connect_actions(self)
         self._build_status_bar()
         self.shared = SharedFolderController(self)  # network note, idle checkpoint, conflicts
+        self.save_status = save_status.SaveStatus(self)  # "Saved", "Not saved — why", …
         self._connect()
         self.setAcceptDrops(True)
         self._restore_settings()

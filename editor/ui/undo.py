@@ -21,6 +21,7 @@ from editor.core.project.store import ProjectStore
 from editor.ui.turn_model import TurnListModel
 
 ErrorHandler = Callable[[str], None]
+WriteListener = Callable[[EditorError | None], None]  # None: written; else why it was not
 T = TypeVar("T")
 
 
@@ -78,6 +79,7 @@ class OperationRunner:
         self.stack = QUndoStack()
         self.on_error = on_error
         self.after_change: list[Callable[[Changes], None]] = []
+        self.write_listeners: list[WriteListener] = []  # every write tried: done or refused
 
     @property
     def store(self) -> ProjectStore:
@@ -103,9 +105,11 @@ class OperationRunner:
                 QGuiApplication.clipboard().setText(rescue)
                 message += ". Your text was copied to the clipboard"
             self.on_error(message)
+            self._wrote(error)
             return None
         if not changes.is_empty:
             self._applied(changes)
+            self._wrote(None)
             text = label or changes.label
             if changes.count > 1:
                 text = f"{text} ({changes.count})"
@@ -120,6 +124,7 @@ class OperationRunner:
             self._abandon_history(error)
             return
         self._applied(changes)
+        self._wrote(None)
 
     def run_records(
         self,
@@ -135,10 +140,12 @@ class OperationRunner:
             result, change = record_history.record_step(store, kind, label, lambda: action(store))
         except EditorError as error:
             self.on_error(str(error))
+            self._wrote(error)
             refresh()
             return None
         if not change.is_empty:
             self.stack.push(RecordCommand(self, change, refresh))
+            self._wrote(None)
         refresh()
         return result
 
@@ -149,6 +156,8 @@ class OperationRunner:
             record_history.restore(self.store, state)
         except EditorError as error:
             self._abandon_history(error)
+        else:
+            self._wrote(None)
         refresh()
 
     def macro(self, label: str) -> _Macro:
@@ -162,6 +171,11 @@ class OperationRunner:
         the command QUndoStack is still running, so it is cleared once that call returns."""
         QTimer.singleShot(0, self.stack.clear)
         self.on_error(f"{error}. The undo history was cleared.")
+        self._wrote(error)
+
+    def _wrote(self, error: EditorError | None) -> None:
+        for listener in self.write_listeners:
+            listener(error)
 
     def _applied(self, changes: Changes) -> None:
         self.model.apply(changes)
