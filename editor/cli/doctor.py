@@ -1,8 +1,9 @@
 """``transcript-editor doctor``: what this installation can do, for bug reports and smoke tests.
 
 Prints the versions, which media player will be used and why, which aligner ``align`` runs
-(PocketSphinx's acoustic model for English, eSpeak NG warping otherwise), and where settings,
-data and snapshots live. ``--require-vlc`` exits 2 without libVLC.
+(PocketSphinx's acoustic model for English, eSpeak NG warping otherwise), whether spelling is
+checked and in which language (en_US, the default), and where settings, data and snapshots
+live. ``--require-vlc`` exits 2 without libVLC.
 """
 
 from __future__ import annotations
@@ -71,6 +72,14 @@ def aligner_lines(speech: tuple[bool, str], acoustic: tuple[bool, str]) -> list[
     ]
 
 
+def spelling_line() -> str:
+    """Whether misspelled words are underlined, and with which dictionary (or why not)."""
+    from editor.core.spelling import spelling_status  # noqa: PLC0415
+
+    ok, text = spelling_status()
+    return f"spell checking: {text}" if ok else f"spell checking: no ({text})"
+
+
 def doctor(args: argparse.Namespace) -> int:
     from PySide6 import __version__ as pyside  # noqa: PLC0415 - only this command needs Qt
 
@@ -83,6 +92,7 @@ def doctor(args: argparse.Namespace) -> int:
         f"libVLC: {vlc_text}",
         f"media player: {'libVLC' if vlc_ok else 'QtMultimedia (libVLC not usable)'}",
         *aligner_lines((speech_ok, speech_text), acoustic_status()),
+        spelling_line(),
         f"settings: {user_config_path('transcript-editor', appauthor=False)}",
         f"data and snapshots: {user_data_path(APP_NAME, appauthor=False)}",
         f"program: {Path(sys.executable) if frozen else Path(__file__).resolve().parents[1]}",

@@ -162,32 +162,32 @@ def transcript() -> Any:
 
 
 def set_back_one_schema_version(project: Path) -> None:
-    """Undo the last migration (drafts), as a project of the previous version would be.
+    """Undo the last migration (the project's dictionary), as a project of the previous version
+    would be.
 
-    The drafts table is empty in the harness (nothing types), so no content is lost, and the
+    The dictionary is empty in the harness (nothing adds words), so no content is lost, and the
     worker's open runs the real migration again.
     """
-    assert MIGRATION_NAMES[-1] == "m006_drafts", "update this for the newest migration"
+    assert MIGRATION_NAMES[-1] == "m007_dictionary", "update this for the newest migration"
     if not schema_state(project)[0]:
         return  # still at the previous version: a kill landed before its upgrade finished
     with sqlite3.connect(project) as conn:
-        assert conn.execute("SELECT count(*) FROM drafts").fetchone()[0] == 0
-        conn.execute("DROP TRIGGER drafts_clear_on_commit")
-        conn.execute("DROP TABLE drafts")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_drafts'")
+        assert conn.execute("SELECT count(*) FROM dictionary_words").fetchone()[0] == 0
+        conn.execute("DROP TABLE dictionary_words")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_dictionary'")
         version = str(SCHEMA_VERSION - 1)
         conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (version,))
     conn.close()
 
 
 def schema_state(project: Path) -> tuple[bool, bool, str]:
-    """(migration recorded, drafts table present, schema_version): all old or all new."""
+    """(migration recorded, dictionary table present, schema_version): all old or all new."""
     with sqlite3.connect(project) as conn:
         recorded = conn.execute(
-            "SELECT count(*) FROM _sqlite_migrations WHERE name = 'm006_drafts'"
+            "SELECT count(*) FROM _sqlite_migrations WHERE name = 'm007_dictionary'"
         ).fetchone()[0]
         table = conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'drafts'"
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'dictionary_words'"
         ).fetchone()[0]
         version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     conn.close()

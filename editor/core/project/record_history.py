@@ -1,4 +1,4 @@
-"""Undo for the side records: clips, chapters and the glossary.
+"""Undo for the side records: clips, chapters, the glossary and the project's dictionary.
 
 These tables are small (tens to a few hundred rows), so a step remembers the whole table before
 and after, and undo puts the earlier state back with the same ids. That is simpler and safer
@@ -15,13 +15,14 @@ from typing import Any, Literal, TypeVar
 
 from editor.core.project.store import ProjectStore
 
-RecordKind = Literal["clips", "chapters", "glossary"]
+RecordKind = Literal["clips", "chapters", "glossary", "dictionary"]
 T = TypeVar("T")
 
 _TABLES: dict[RecordKind, str] = {
     "clips": "clips",
     "chapters": "chapters",
     "glossary": "glossary_terms",
+    "dictionary": "dictionary_words",
 }
 
 

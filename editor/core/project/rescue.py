@@ -1,8 +1,9 @@
 """Rescue a project someone changed outside the app into a clean copy.
 
-The content (turns, speakers, episode, media link, glossary, clips, chapters, drafts) is read
-from the old file, read-only, and written into a fresh project made by this app's own
-migrations. Foreign triggers, views, tables and columns stay behind; the old file is untouched.
+The content (turns, speakers, episode, media link, glossary, clips, chapters, drafts, the
+project's dictionary) is read from the old file, read-only, and written into a fresh project
+made by this app's own migrations. Foreign triggers, views, tables and columns stay behind;
+the old file is untouched.
 """
 
 from __future__ import annotations

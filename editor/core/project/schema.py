@@ -156,6 +156,17 @@ def m006_drafts(db: Database) -> None:
         END""")
 
 
+@migrations()
+def m007_dictionary(db: Database) -> None:
+    """The project's own dictionary: words the spelling checker accepts in this project."""
+    db.execute("""
+        CREATE TABLE dictionary_words (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            word TEXT NOT NULL UNIQUE,
+            added_at TEXT NOT NULL
+        )""")
+
+
 MIGRATION_NAMES: tuple[str, ...] = (
     "m001_initial",
     "m002_glossary_ignores",
@@ -163,5 +174,6 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m004_turn_timing",
     "m005_waveform",
     "m006_drafts",
+    "m007_dictionary",
 )
 SCHEMA_VERSION = len(MIGRATION_NAMES)
