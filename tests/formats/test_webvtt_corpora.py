@@ -171,16 +171,16 @@ WEBVTT_PY_EXPECTED: dict[str, tuple[int | None, list[str]] | None] = {
     "invalid_format2.srt": None,
     "invalid_format3.srt": None,
     "invalid_format4.srt": (0, ["some text"]),  # a timing line with no text: kept, warned
-    "invalid_timeframe.sbv": None,
+    "invalid_timeframe.sbv": (4, ["Caption text #3"]),
     "invalid_timeframe.srt": (5, ["Caption text #2"]),
     "invalid_timeframe.vtt": (6, ["Caption text #2"]),  # #2 kept untimed, warned
     "invalid_timeframe_in_cue_text.vtt": (3, ["Caption text #2"]),
     "metadata_headers.vtt": (2, ["Caption text #2"]),
     "metadata_headers_multiline.vtt": (2, ["Caption text #1"]),
-    "missing_caption_text.sbv": None,
+    "missing_caption_text.sbv": (4, ["Caption text #1"]),
     "missing_caption_text.srt": (4, ["Caption text #5"]),
     "missing_caption_text.vtt": (4, ["Caption text #5"]),
-    "missing_timeframe.sbv": None,
+    "missing_timeframe.sbv": (4, ["Caption text #2"]),
     "missing_timeframe.srt": (4, ["Caption text #2"]),
     "missing_timeframe.vtt": (6, ["Caption text #2"]),  # #2 kept untimed, warned
     "netflix_chicas_del_cable.vtt": (
@@ -190,11 +190,11 @@ WEBVTT_PY_EXPECTED: dict[str, tuple[int | None, list[str]] | None] = {
     "no_captions.vtt": None,
     "one_caption.srt": (1, ["Caption text #1"]),
     "one_caption.vtt": (1, ["Caption text #1"]),
-    "sample.sbv": None,
+    "sample.sbv": (5, ["Caption text #3 (line 1) Caption text #3 (line 2)"]),
     "sample.srt": (5, ["Caption text #5"]),
     "sample.vtt": (16, ["Caption text #16"]),
     "styles.vtt": (1, ["- Hello world."]),
-    "two_captions.sbv": None,
+    "two_captions.sbv": (2, ["Caption text #2 (line 1) Caption text #2 (line 2)"]),
     "using_identifiers.vtt": (6, ["Caption text #6"]),
     "youtube_dl.vtt": (None, ["yeah what", "this will happen is I'm telling"]),
 }

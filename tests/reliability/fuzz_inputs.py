@@ -53,6 +53,11 @@ text_line = st.one_of(
     st.builds(lambda n, t: f"{n}  {t}", name, timecode),
     st.builds(lambda n, t: f"{n} ({t}):", name, timecode),
     st.builds(lambda t, n, w: f"[{t}] {n}: {w}", timecode, name, words),
+    st.builds(lambda a, b: f"{a},{b}", timecode, timecode),  # SBV
+    st.builds(lambda n, t: f"[{n}] {t}", name, timecode),  # Zoom .txt
+    st.builds(lambda n, t: f"{n} ({t})", name, timecode),  # Riverside / Descript .txt
+    st.builds(lambda n, t: f"<cite>{n}:</cite><time>{t}</time>", name, timecode),
+    st.builds(lambda w: f"<p>{w}</p>", st.one_of(words, timecode)),
     st.integers(-3, 10**6).map(str),
     st.sampled_from(
         ["", "WEBVTT", "WEBVTT - title", "NOTE a note", "STYLE", "REGION", "-->", "&amp;", "&#0;"]
@@ -83,6 +88,23 @@ JSON_KEYS = [
     "media-time",
     "id",
     "tokens",
+    "utterances",
+    "results",
+    "channels",
+    "alternatives",
+    "transcript",
+    "punctuated_word",
+    "confidence",
+    "monologues",
+    "elements",
+    "type",
+    "value",
+    "ts",
+    "end_ts",
+    "speaker_name",
+    "status",
+    "error",
+    "audio_url",
 ]
 json_scalar = st.one_of(
     st.none(),
@@ -121,6 +143,36 @@ json_object = st.one_of(
     st.fixed_dictionaries({"segments": st.lists(segment, max_size=12)}, optional={"text": words}),
     st.fixed_dictionaries({"transcription": st.lists(segment, max_size=12)}),
     st.fixed_dictionaries({"text": otr_html}, optional={"media": words, "media-time": json_scalar}),
+    st.fixed_dictionaries(  # AssemblyAI
+        {"audio_url": words},
+        optional={"utterances": st.lists(segment, max_size=6), "words": st.lists(segment)},
+    ),
+    st.fixed_dictionaries(  # Deepgram
+        {
+            "results": st.one_of(
+                json_value,
+                st.fixed_dictionaries(
+                    {
+                        "channels": st.lists(
+                            st.fixed_dictionaries({"alternatives": st.lists(segment, max_size=3)}),
+                            max_size=3,
+                        )
+                    },
+                    optional={"utterances": st.lists(segment, max_size=6)},
+                ),
+            )
+        }
+    ),
+    st.fixed_dictionaries(  # Rev.ai
+        {
+            "monologues": st.lists(
+                st.fixed_dictionaries(
+                    {"elements": st.lists(segment, max_size=8)}, optional={"speaker": json_scalar}
+                ),
+                max_size=6,
+            )
+        }
+    ),
     json_value,
 )
 

@@ -40,8 +40,10 @@ WHOLE_FILE = re.compile(
     r"empty|binary|encoding|not valid|not text|no turns|no subtitle cues|no cues|no .* header"
     r"|no segments|no 'segments'|not a Whisper|not a Podcasting|not an oTranscribe|has no text"
     r"|cannot tell the transcript format|no episode description|no speaker lines"
+    r"|not an? (?:AssemblyAI|Deepgram|Rev\.ai) transcript|no words or utterances"
+    r"|no transcript paragraphs"
 )
-JSON_FORMATS = ("json", "whisper", "otr")
+JSON_FORMATS = ("json", "whisper", "otr", "assemblyai", "deepgram", "revai")
 TEXT_FORMATS = tuple(name for name in import_formats() if name not in JSON_FORMATS)
 
 

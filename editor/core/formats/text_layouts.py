@@ -57,23 +57,24 @@ def sniff_rev(text: str) -> bool:
 
 
 def read_otter(source: DecodedText, _options: ImportOptions) -> Transcript:
-    return _read(source, OTTER, "Otter ('Name  0:08')", footer=OTTER_FOOTER)
+    return read_with(source, OTTER, "Otter ('Name  0:08')", footer=OTTER_FOOTER)
 
 
 def read_bracketed(source: DecodedText, _options: ImportOptions) -> Transcript:
-    return _read(source, BRACKETED, "'[00:01:23] Name: text'")
+    return read_with(source, BRACKETED, "'[00:01:23] Name: text'")
 
 
 def read_rev(source: DecodedText, _options: ImportOptions) -> Transcript:
-    return _read(source, REV, "'Name (00:01:23):'")
+    return read_with(source, REV, "'Name (00:01:23):'")
 
 
-def _read(
+def read_with(
     source: DecodedText,
     header: re.Pattern[str],
     layout: str,
     footer: re.Pattern[str] | None = None,
 ) -> Transcript:
+    """Turns opened by ``header`` lines (groups ``time``, ``name`` or ``bold``, ``text``)."""
     warnings = Warnings(source.path)
     turns: list[_Turn] = []
     preamble_line: int | None = None
