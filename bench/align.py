@@ -7,6 +7,9 @@ first word of every utterance), Apollo 11 radio with whisper-timestamped's machi
 its text (``audio-truth/gentle-lucier``: words timed and speed). Synthetic: the spoken sample, the
 committed harder audio (hard12) and two longer harder files built on first use in ``bench/out``.
 
+``python -m bench.align --long`` aligns a three-hour file (the sample 64 times over) and prints
+its speed and the peak memory.
+
 ``python -m bench.align [--quick] [--aligner auto|acoustic|espeak]`` prints, per case, turn-start
 errors (median, 90th percentile, max), word-start errors, the share of words timed with some
 confidence, and the speed as a multiple of real time (by the clock, and by the CPU time this
@@ -231,6 +234,42 @@ def main(quick: bool = False, method: str = AUTO) -> None:
     )
 
 
+def long_file(repeats: int = 64) -> Case:
+    """About three hours: the spoken sample 64 times over, with its transcript as many times
+    (written once to ``bench/out``, 16 kHz mono WAV, ~350 MB)."""
+    import wave
+
+    from editor.core.align.features import load_pcm
+
+    media = OUT / f"long{repeats}.wav"
+    truth = json.loads((ROOT / "tests/data/sample10-truth.json").read_text())["turns"]
+    texts = [t.text for t in read_transcript(ROOT / "tests/data/sample10-transcript.txt").turns]
+    pcm = load_pcm(ROOT / "resources/demo/sample10.mp3")
+    if not media.exists():
+        OUT.mkdir(exist_ok=True)
+        with wave.open(str(media), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(16_000)
+            for _ in range(repeats):
+                out.writeframes(pcm.tobytes())
+    seconds = len(pcm) / 16_000
+    starts = [k * seconds + t["start"] for k in range(repeats) for t in truth]
+    return Case(f"synthetic: sample ×{repeats}", media, texts * repeats, starts, real=False)
+
+
+def main_long() -> None:
+    """The three-hour file: speed and peak memory (run alone: the peak is this process's)."""
+    import resource
+
+    figures = measure(long_file())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{figures.line()}; peak memory {peak:.0f} MB")
+
+
 if __name__ == "__main__":
     chosen = sys.argv[sys.argv.index("--aligner") + 1] if "--aligner" in sys.argv else AUTO
-    main(quick="--quick" in sys.argv, method=chosen)
+    if "--long" in sys.argv:
+        main_long()
+    else:
+        main(quick="--quick" in sys.argv, method=chosen)

@@ -15,17 +15,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from editor.core.align.acoustic.activity import loud_frames
+from editor.core.align.acoustic.coarse import Coarse
 from editor.core.align.acoustic.decoder import Sphinx
 from editor.core.align.acoustic.lexicon import spoken_words
 from editor.core.align.acoustic.windows import Timed, WindowAligner
-from editor.core.align.features import features
 from editor.core.align.result import AlignedTurn, Alignment, Anchor, segments
 from editor.core.errors import EditorError
 from editor.core.model import Word
 from editor.core.words import tokens
 
 NAME = "PocketSphinx (US English, acoustic)"
-RECHECK_BELOW = 0.7  # a turn's mean word confidence under which the coarse span is tried
 COVERAGE = 0.8  # share of a transcript's words the dictionary must know for English
 
 
@@ -74,11 +73,13 @@ def align_pcm(
     aligner = WindowAligner(sphinx, pcm, loud_frames(pcm), cancelled, advance)
     for (indexes, start_ms, end_ms), (words, token_list) in zip(runs, plan, strict=True):
         span = (start_ms, min(end_ms, duration_ms))
-        coarse = _Coarse(pcm, [texts[i] for i in indexes], indexes, span, token_list, cancelled)
-        firsts = sorted(_first_words(token_list).values())
-        timed = aligner.align(words, span, firsts, coarse.spans) if words else []
-        if aligner.hint_cache:
-            report.rechecked += _recheck(aligner, timed, aligner.hint_cache)
+        first_words = _first_words(token_list)
+        with_words = [i for i in indexes if i in first_words]
+        firsts = [first_words[i] for i in with_words]
+        coarse = Coarse(pcm, [texts[i] for i in with_words], firsts, span, cancelled)
+        timed = aligner.align(words, span, firsts, coarse.near) if words else []
+        if coarse.spans:
+            report.rechecked += coarse.recheck(aligner, timed)
         turns = _turns(indexes, token_list, timed, start_ms)
         for index in indexes:
             result[index] = turns[index]
@@ -92,39 +93,6 @@ def align_pcm(
     return report
 
 
-def _recheck(aligner: WindowAligner, timed: list[Timed], spans: dict[int, tuple[int, int]]) -> int:
-    """Turns the acoustic pass is unsure of, aligned again inside the coarse aligner's span
-    for them; the placement whose words fit better is kept. How many turns moved."""
-    firsts = sorted(spans)
-    moved = 0
-    for number, first in enumerate(firsts):
-        stop = firsts[number + 1] if number + 1 < len(firsts) else len(timed)
-        current = timed[first:stop]
-        start, end = spans[first]
-        if not current or _fit_quality(current) >= RECHECK_BELOW:
-            continue
-        if abs(current[0].start_ms - start) < 500:
-            continue
-        other = aligner.between(first, stop, max(0, start - 300), end + 300)
-        if (
-            _fit_quality(other) >= _fit_quality(current) - 0.05
-            and _head(other) > _head(current) + 0.1
-        ):
-            timed[first:stop] = other
-            moved += 1
-    return moved
-
-
-def _head(timed: list[Timed]) -> float:
-    """Mean confidence of a turn's first five words (they place the turn)."""
-    return sum(t.confidence for t in timed[:5]) / len(timed[:5])
-
-
-def _fit_quality(timed: list[Timed]) -> float:
-    """Mean confidence of a turn's words, its first five counting as much as all the rest."""
-    return 0.5 * _head(timed) + 0.5 * sum(t.confidence for t in timed) / len(timed)
-
-
 def _first_words(token_list: list[_Token]) -> dict[int, int]:
     """The first aligner word of every turn that has one, by turn."""
     first: dict[int, int] = {}
@@ -132,40 +100,6 @@ def _first_words(token_list: list[_Token]) -> dict[int, int]:
         if token.words and token.turn not in first:
             first[token.turn] = token.words.start
     return first
-
-
-@dataclass(frozen=True)
-class _Coarse:
-    """The eSpeak NG aligner's turn spans for one run of turns, worked out only if asked."""
-
-    pcm: np.ndarray
-    texts: list[str]
-    indexes: list[int]
-    span: tuple[int, int]
-    token_list: list[_Token]
-    cancelled: Callable[[], bool]
-
-    def spans(self) -> dict[int, tuple[int, int]]:
-        """Where the coarse aligner puts each turn, by the turn's first word; empty without
-        eSpeak NG."""
-        return _coarse_spans(self)
-
-
-def _coarse_spans(job: _Coarse) -> dict[int, tuple[int, int]]:
-    from editor.core.align.aligner import align_features  # noqa: PLC0415 - only on failure
-
-    first_word = _first_words(job.token_list)
-    start_ms, end_ms = job.span
-    samples = job.pcm[start_ms * 16 : end_ms * 16].astype(np.float32) / 32768
-    try:
-        turns = align_features(features(samples), job.texts, {}, lambda _f: None, job.cancelled)
-    except EditorError:
-        return {}
-    return {
-        first_word[index]: (turn.start_ms + start_ms, turn.end_ms + start_ms)
-        for index, turn in zip(job.indexes, turns, strict=True)
-        if turn is not None and index in first_word
-    }
 
 
 def _spoken(

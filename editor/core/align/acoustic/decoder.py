@@ -66,7 +66,10 @@ class Sphinx:
         self._decoders: dict[float, Any] = {}
         self._added: dict[str, str] = {}
         self.pronounced_by, self._espeak = pronouncer()
-        self._base = self._decoder(NORMAL_BEAM)
+        try:
+            self._base = self._decoder(NORMAL_BEAM)
+        except (RuntimeError, OSError, ValueError) as error:  # a build without the model files
+            raise EditorError(f"the acoustic model could not be loaded ({error})") from error
 
     def _decoder(self, beam: float) -> Any:
         if beam not in self._decoders:

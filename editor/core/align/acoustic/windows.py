@@ -44,8 +44,8 @@ RESCUE_WITHIN = 0.8  # how close to typical a rescuing turn must score
 MIN_PREFIX = 3  # good words a window must keep before a bad stretch to stop there
 SAMPLES_PER_MS = 16
 
-# first word of a turn → where the coarse aligner puts that turn (start, end)
-Hints = Callable[[], dict[int, tuple[int, int]]]
+# (word index, cursor) → where the coarse aligner puts the next turns, by their first words
+Hints = Callable[[int, int], dict[int, tuple[int, int]]]
 
 
 @dataclass
@@ -82,6 +82,10 @@ class _Fit:
         return self.start_ms + self.pieces[0].first * FRAME_MS
 
 
+def _no_hints(_index: int, _cursor: int) -> dict[int, tuple[int, int]]:
+    return {}
+
+
 def _squeezed(start_ms: int, end_ms: int, count: int) -> list[Timed]:
     step = max(0, end_ms - start_ms) / max(1, count)
     return [
@@ -109,8 +113,7 @@ class WindowAligner:
         self.words: Sequence[str] = ()
         self.letters: list[int] = []
         self.start_ms = self.end_ms = 0
-        self._hints: Hints = dict
-        self.hint_cache: dict[int, tuple[int, int]] | None = None
+        self._hints: Hints = _no_hints
         self.turn_firsts: list[int] = []
 
     @property
@@ -126,14 +129,14 @@ class WindowAligner:
         words: Sequence[str],
         span: tuple[int, int],
         turn_firsts: Sequence[int] = (),
-        hints: Hints = dict,
+        hints: Hints | None = None,
     ) -> list[Timed]:
         """Times for ``words``, all inside ``span`` (ms); ``turn_firsts`` are the words that
         begin turns."""
         start_ms, end_ms = span
         self.words, self.letters = words, [max(1, len(w)) + 1 for w in words]
         self.start_ms, self.end_ms = start_ms, end_ms
-        self._hints, self.hint_cache = hints, None
+        self._hints = hints or _no_hints
         self.turn_firsts = sorted(turn_firsts)
         result: list[Timed] = []
         cursor, index = start_ms, 0
@@ -184,11 +187,10 @@ class WindowAligner:
         later = [k for k in self.turn_firsts if k > index][:RESCUE_TURNS]
         if not later:
             return None
-        if self.hint_cache is None:
-            self.hint_cache = self._hints()
+        hints = self._hints(index, cursor)
         floor = max(self.start_ms, cursor - REWIND_MS)
         starts = [(k, floor) for k in later]
-        starts += [(k, self.hint_cache[k][0] - HINT_BACK_MS) for k in later if k in self.hint_cache]
+        starts += [(k, hints[k][0] - HINT_BACK_MS) for k in later if k in hints]
         for turn_first, start in starts:
             probe = self._try(turn_first, max(start, floor), wide=False)
             if probe is None or probe.score < self.typical - RESCUE_WITHIN:
