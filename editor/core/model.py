@@ -86,8 +86,30 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class PageBlock:
+    """One piece of an episode page's description, in the order the page published it.
+
+    ``paragraph``: ``text``; ``heading``: a line such as "Related concepts:" (``text``);
+    ``topics``: bullets (``items``, as published) under an optional ``text`` heading; ``links``:
+    the URLs (``items``) of a group of link lines under an optional ``text`` heading.
+    """
+
+    kind: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedPage:
+    """The description as the episode page published it: show notes follow it until edited."""
+
+    title: str
+    blocks: tuple[PageBlock, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class EpisodeMeta:
-    """What show notes are made from."""
+    """What show notes are made from; ``page`` is the published page they were imported from."""
 
     title: str = ""
     show: str = ""
@@ -97,6 +119,7 @@ class EpisodeMeta:
     topics: tuple[str, ...] = ()
     people: tuple[Person, ...] = ()
     links: tuple[Link, ...] = ()
+    page: PublishedPage | None = None
 
 
 class CaseRule(Enum):

@@ -25,6 +25,7 @@ from editor.core.glossary.marks import mark_texts
 from editor.core.glossary.matcher import GlossaryMatcher
 from editor.core.glossary.scan import MarkRule
 from editor.core.project.store import ProjectStore
+from editor.core.published_page import description_blocks, is_bare, published_texts
 from editor.core.timecode import format_clock
 from editor.core.urls import is_link_url
 from editor.resources import resource
@@ -70,6 +71,8 @@ def _environment() -> Environment:
     env.filters["md"] = escape_markdown
     env.filters["safe_url"] = _safe_url
     env.filters["md_url"] = _markdown_url
+    env.filters["bare"] = is_bare
+    env.tests["bare"] = is_bare
     return env
 
 
@@ -87,7 +90,11 @@ def context(store: ProjectStore) -> dict[str, Any]:
     ]
     terms = store.glossary.terms()
     if terms:
-        texts = mark_texts(texts, GlossaryMatcher(terms), MarkRule(store.glossary.mark_rule()))
+        marked_texts = mark_texts(
+            texts, GlossaryMatcher(terms), MarkRule(store.glossary.mark_rule())
+        )
+        published = published_texts(meta.page)  # as the page has them: left as they are
+        texts = [t if t in published else m for t, m in zip(texts, marked_texts, strict=True)]
     marked = iter(texts)
     title = next(marked)
     summary = [next(marked) for _ in summary]
@@ -105,6 +112,7 @@ def context(store: ProjectStore) -> dict[str, Any]:
         "clips": quotes,
         "links": list(meta.links),
         "people": list(meta.people),
+        "description": description_blocks(meta.page, summary, topics, meta.links),
     }
 
 

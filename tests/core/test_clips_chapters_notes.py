@@ -184,7 +184,7 @@ def test_episode_page_is_read() -> None:
     }
     assert [(p.name, p.role) for p in meta.people] == [
         ("Duena Blomstrom", "host"),
-        ("Alessandria Polizzi", "guest"),
+        ("Dr Alessandria Polizzi", "host"),  # "Hosted by … and Dr Alessandria Polizzi"
     ]
     assert {t.term for t in page.glossary} >= {"Human Debt™", "Empathy Architecture™"}
     assert page.transcript is not None and len(page.transcript.turns) == 50

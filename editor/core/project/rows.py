@@ -17,7 +17,9 @@ from editor.core.model import (
     GlossaryTerm,
     Link,
     MediaLink,
+    PageBlock,
     Person,
+    PublishedPage,
     Speaker,
     Turn,
     Word,
@@ -165,3 +167,24 @@ def chapter_from_row(row: Row) -> Chapter:
         toc=bool(row["toc"]),
         turn_id=row["turn_id"],
     )
+
+
+EPISODE_PAGE_KEY = "episode_page"  # in ``meta``: the page the show notes were imported from
+
+
+def page_to_json(page: PublishedPage | None) -> str:
+    """The published page as JSON for the ``meta`` table ("" for none)."""
+    if page is None:
+        return ""
+    blocks = [{"kind": b.kind, "text": b.text, "items": list(b.items)} for b in page.blocks]
+    return dumps({"title": page.title, "blocks": blocks})
+
+
+def page_from_json(text: str) -> PublishedPage | None:
+    if not text:
+        return None
+    data = json.loads(text)
+    blocks = tuple(
+        PageBlock(b["kind"], b.get("text", ""), tuple(b.get("items", ()))) for b in data["blocks"]
+    )
+    return PublishedPage(data["title"], blocks)

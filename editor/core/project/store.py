@@ -9,6 +9,7 @@ file on ``checkpoint()`` and on closing (see ``sync_folders``).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import sqlite3
@@ -325,11 +326,14 @@ class ProjectStore:
     # -- episode metadata and media ------------------------------------------------------------
 
     def episode(self) -> EpisodeMeta:
-        return rows.episode_from_row(self.query("SELECT * FROM episode WHERE id = 1")[0])
+        meta = rows.episode_from_row(self.query("SELECT * FROM episode WHERE id = 1")[0])
+        page = rows.page_from_json(self.meta().get(rows.EPISODE_PAGE_KEY, ""))
+        return meta if page is None else dataclasses.replace(meta, page=page)
 
     def set_episode(self, meta: EpisodeMeta) -> None:
         with self.writing():
             self.db.table("episode").update(1, rows.episode_to_row(meta))
+            self._set_meta({rows.EPISODE_PAGE_KEY: rows.page_to_json(meta.page)})
 
     def media_link(self) -> MediaLink | None:
         found = self.query("SELECT * FROM media WHERE id = 1")
