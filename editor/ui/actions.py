@@ -7,6 +7,7 @@ A menu path "Edit/Assign Speaker" puts the action in a submenu.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -59,6 +60,7 @@ _EDIT = (
         ActionSpec(f"assign_{n}", "Edit/Assign Speaker", f"Speaker {n}", (f"Alt+{n}",))
         for n in range(1, 10)
     ),
+    ActionSpec("preferences", "Edit", "Pre&ferences…", ("Ctrl+,",)),
 )
 _VIEW = (
     ActionSpec("follow", "View", "&Follow Playback", ("Ctrl+Shift+F",), checkable=True),
@@ -110,22 +112,33 @@ def build_actions(window: QWidget) -> dict[str, QAction]:
     return actions
 
 
-def shortcut_table() -> list[tuple[str, str, str]]:
-    """(menu, command, keys) rows for the help dialog."""
+def shortcut_table(actions: Mapping[str, QAction] | None = None) -> list[tuple[str, str, str]]:
+    """(menu, command, keys) rows for the help dialog: the keys ``actions`` have now (the
+    user's, from Preferences), else the defaults."""
     rows = []
+
+    def keys_of(spec: ActionSpec) -> list[QKeySequence]:
+        if actions is not None and spec.key in actions:
+            return [s for s in actions[spec.key].shortcuts() if not s.isEmpty()]
+        return [QKeySequence(s) for s in spec.shortcuts]
+
+    native = QKeySequence.SequenceFormat.NativeText
+    assign = [spec for spec in SPECS if spec.key.startswith("assign_")]
+    defaults = [[QKeySequence(s) for s in spec.shortcuts] for spec in assign]
+    collapse = [keys_of(spec) for spec in assign] == defaults
     for spec in SPECS:
-        if spec.key.startswith("assign_"):
+        if spec.key.startswith("assign_") and collapse:
             if spec.key == "assign_1":
                 rows.append(
                     ("Edit", "Assign the Nth speaker to the selected turns", "Alt+1 … Alt+9")
                 )
             continue
-        if spec.shortcuts:
-            keys = ", ".join(
-                QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
-                for s in spec.shortcuts
-            )
-            rows.append((spec.menu, spec.text.replace("&", "").rstrip("…"), keys))
+        keys = ", ".join(k.toString(native) for k in keys_of(spec))
+        if keys:
+            # Undo's text names the step; Back and Forward's the skip length set in Preferences.
+            live = actions is not None and spec.key in ("back", "forward")
+            text = actions[spec.key].text() if actions is not None and live else spec.text
+            rows.append((spec.menu.replace("/", " › "), text.replace("&", "").rstrip("…"), keys))
     rows += [
         ("Turn list", "Edit the selected turn's text", "Enter"),
         ("Turn list", "Play from the word clicked", "Alt+click"),

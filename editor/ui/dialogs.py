@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import platform
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -96,8 +98,9 @@ class NewProjectDialog(QDialog):
         self.accept()
 
 
-def show_shortcuts(parent: QWidget) -> None:
-    rows = shortcut_table()
+def show_shortcuts(parent: QWidget, actions: Mapping[str, QAction] | None = None) -> None:
+    """Help → Keyboard Shortcuts: every command's keys as ``actions`` have them now."""
+    rows = shortcut_table(actions)
     dialog = QDialog(parent)
     dialog.setWindowTitle("Keyboard Shortcuts")
     table = QTableWidget(len(rows), 3)

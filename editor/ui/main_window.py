@@ -24,7 +24,7 @@ from editor import APP_NAME
 from editor.core.changes import Changes
 from editor.core.playback import PlaybackState, Player
 from editor.core.project.store import ProjectStore
-from editor.ui import drafts, file_commands, safety, save_status, turn_playback
+from editor.ui import drafts, file_commands, preferences, safety, save_status, turn_playback
 from editor.ui.actions import build_actions
 from editor.ui.dialogs import about_text
 from editor.ui.dock_tabs import keep_tab_titles_whole
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.words = WordController(self)  # word under the playhead, Alt+click, F7
         self._build_layout()
         self._build_docks()
+        self.preferences = preferences.Preferences(self)  # text size, theme, skip, keys
         build_menus(self)
         connect_actions(self)
         self._build_status_bar()

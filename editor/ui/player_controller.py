@@ -38,6 +38,7 @@ class PlayerController(QObject):
         self.backend = backend
         self.clock = PlayheadClock(time.monotonic)
         self.rewind_on_resume_ms = 0
+        self.skip_ms = SKIP_MS  # Alt+Left / Alt+Right (Preferences)
         self.media: Path | None = None
         self._duration: int | None = None
         self._stop_at: int | None = None  # end of a range being played (a clip)

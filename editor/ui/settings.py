@@ -11,6 +11,10 @@ from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 10
 REWIND_CHOICES_MS = (0, 1000, 1500, 2000)
+DEFAULT_SKIP_MS = 5000
+SKIP_RANGE_MS = (500, 60_000)
+FONT_RANGE_PT = (7.0, 32.0)
+THEMES = ("system", "light", "dark")
 
 
 class Settings:
@@ -75,6 +79,45 @@ class Settings:
 
     def set_rewind_on_resume_ms(self, value: int) -> None:
         self._q.setValue("playback/rewind_on_resume_ms", value)
+
+    def skip_ms(self) -> int:
+        """How far Alt+Left / Alt+Right jump (Preferences)."""
+        value = int(self._get("playback/skip_ms", DEFAULT_SKIP_MS, int))  # type: ignore[call-overload]
+        return value if SKIP_RANGE_MS[0] <= value <= SKIP_RANGE_MS[1] else DEFAULT_SKIP_MS
+
+    def set_skip_ms(self, value: int) -> None:
+        self._q.setValue("playback/skip_ms", value)
+
+    # -- preferences: look and keys ------------------------------------------------------------
+
+    def font_size(self) -> float:
+        """The transcript's text size in points; 0 for the system's."""
+        value = float(self._get("view/font_size", 0.0, float))  # type: ignore[arg-type]
+        return value if FONT_RANGE_PT[0] <= value <= FONT_RANGE_PT[1] else 0.0
+
+    def set_font_size(self, value: float) -> None:
+        self._q.setValue("view/font_size", value)
+
+    def theme(self) -> str:
+        value = str(self._get("view/theme", "system", str))
+        return value if value in THEMES else "system"
+
+    def set_theme(self, value: str) -> None:
+        self._q.setValue("view/theme", value)
+
+    def shortcuts(self) -> dict[str, tuple[str, ...]]:
+        """The user's keys for the actions they changed (by action key); () for none."""
+        self._q.beginGroup("shortcuts")
+        try:
+            found = {key: str(self._q.value(key, "", type=str)) for key in self._q.childKeys()}
+        finally:
+            self._q.endGroup()
+        return {key: tuple(k for k in text.split("\n") if k) for key, text in found.items()}
+
+    def set_shortcuts(self, changed: dict[str, tuple[str, ...]]) -> None:
+        self._q.remove("shortcuts")
+        for key, keys in changed.items():
+            self._q.setValue(f"shortcuts/{key}", "\n".join(keys))
 
     def rate(self) -> float:
         return float(self._get("playback/rate", 1.0, float))  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""The transport bar: play/pause, back and forward 5 s, position/duration, seek slider, speed.
+"""The transport bar: play/pause, back and forward (5 s by default), position, seek, speed.
 
 A pure view: it shows the player's state and emits what the user asked for; the main window
 connects it to the ``PlayerController``.
@@ -68,8 +68,9 @@ class TransportBar(QWidget):
         layout.addWidget(self.slider, 1)
         layout.addWidget(QLabel("Speed"))
         layout.addWidget(self.speed)
-        self.back.clicked.connect(lambda: self.skip_requested.emit(-5000))
-        self.forward.clicked.connect(lambda: self.skip_requested.emit(5000))
+        self.skip_ms = 5000
+        self.back.clicked.connect(lambda: self.skip_requested.emit(-self.skip_ms))
+        self.forward.clicked.connect(lambda: self.skip_requested.emit(self.skip_ms))
         self.play.clicked.connect(self.toggle_requested)
         self.slider.sliderReleased.connect(lambda: self.seek_requested.emit(self.slider.value()))
         self.slider.actionTriggered.connect(self._on_slider_action)
@@ -95,6 +96,17 @@ class TransportBar(QWidget):
         )
         if action in steps:
             self.seek_requested.emit(self.slider.sliderPosition())
+
+    def set_skip(self, skip_ms: int, back_keys: str, forward_keys: str) -> None:
+        """The skip length (Preferences) and its keys, in what the buttons do and say."""
+        self.skip_ms = skip_ms
+        for button, word, keys in (
+            (self.back, "Back", back_keys),
+            (self.forward, "Forward", forward_keys),
+        ):
+            name = f"{word} {skip_ms / 1000:g} seconds"
+            button.setToolTip(f"{name} ({keys})" if keys else name)
+            button.setAccessibleName(name)
 
     def set_enabled(self, enabled: bool) -> None:
         for widget in (self.back, self.play, self.forward, self.slider, self.speed):

@@ -14,7 +14,6 @@ from editor.core.project.project_exports import PROJECT_EXPORTS
 from editor.ui import file_commands, safety, turn_playback
 from editor.ui.actions import SPECS
 from editor.ui.dialogs import show_shortcuts
-from editor.ui.player_controller import SKIP_MS
 from editor.ui.settings import REWIND_CHOICES_MS
 
 if TYPE_CHECKING:
@@ -29,7 +28,7 @@ def build_menus(window: MainWindow) -> None:
             menu.addMenu(_recent_menu(window))
             menu.addMenu(_export_menu(window))
             menu.addSeparator()
-        if spec.key in ("edit_text", "find", "copy", "jump_current", "replay_turn"):
+        if spec.key in ("edit_text", "find", "copy", "preferences", "jump_current", "replay_turn"):
             menu.addSeparator()
         menu.addAction(window.action(spec.key))
     menus["View"].addSeparator()
@@ -93,13 +92,22 @@ def _rewind_menu(window: MainWindow) -> QMenu:
     menu = QMenu("Rewind on &Resume", window)
     group = QActionGroup(menu)
     current = window.settings.rewind_on_resume_ms()
+    choices = {}
     for value in REWIND_CHOICES_MS:
         action = menu.addAction("Off" if value == 0 else f"{value / 1000:g} s")
         action.setCheckable(True)
         action.setChecked(value == current)
         group.addAction(action)
         action.triggered.connect(lambda _=False, v=value: window.set_rewind(v))
+        choices[value] = action
     window.player.rewind_on_resume_ms = current
+
+    def show_current() -> None:  # Preferences may have changed it
+        choice = choices.get(window.player.rewind_on_resume_ms)
+        if choice is not None:
+            choice.setChecked(True)
+
+    menu.aboutToShow.connect(show_current)
     return menu
 
 
@@ -125,7 +133,7 @@ def _connect_file(window: MainWindow, a: dict[str, QAction]) -> None:
     a["new_clip"].triggered.connect(window.notes.new_clip)
     a["new_chapter"].triggered.connect(window.notes.add_chapter_dialog)
     a["quit"].triggered.connect(window.close)
-    a["shortcuts"].triggered.connect(lambda: show_shortcuts(window))
+    a["shortcuts"].triggered.connect(lambda: show_shortcuts(window, window.actions_by_key))
     a["about"].triggered.connect(window.show_about)
 
 
@@ -172,10 +180,10 @@ def _connect_view_and_playback(window: MainWindow, a: dict[str, QAction]) -> Non
     a["jump_current"].triggered.connect(window.follow.resume)
     a["zoom_in"].triggered.connect(lambda: window.zoom(1))
     a["zoom_out"].triggered.connect(lambda: window.zoom(-1))
-    a["zoom_reset"].triggered.connect(lambda: window.zoom(0))
+    a["zoom_reset"].triggered.connect(window.preferences.reset_zoom)
     a["play_pause"].triggered.connect(player.toggle)
-    a["back"].triggered.connect(lambda: player.skip(-SKIP_MS))
-    a["forward"].triggered.connect(lambda: player.skip(SKIP_MS))
+    a["back"].triggered.connect(lambda: player.skip(-player.skip_ms))
+    a["forward"].triggered.connect(lambda: player.skip(player.skip_ms))
     a["slower"].triggered.connect(player.slower)
     a["faster"].triggered.connect(player.faster)
     a["normal_speed"].triggered.connect(lambda: player.set_rate(1.0))
