@@ -51,13 +51,16 @@ class Journey:
             ["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"], env=self.env
         )
         time.sleep(0.5)
-        import pyatspi  # noqa: PLC0415 - needs the bus above
+        import pyatspi  # needs the bus above
 
         self.atspi = pyatspi
         app_env = {**self.env, "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1", "QT_QPA_PLATFORM": "xcb"}
         self.app = subprocess.Popen(app, env=app_env, stderr=subprocess.PIPE, text=True)
         self.root = until(self._app_root, "the app in the accessibility tree")
         self.seen: dict[str, Any] = {}
+
+    def _run(self, command: list[str]) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(command, env=self.env, capture_output=True, check=False)
 
     def _app_root(self) -> Any:
         desktop = self.atspi.Registry.getDesktop(0)
@@ -126,6 +129,10 @@ class Journey:
             process.terminate()
             process.wait(timeout=10)
         return self.seen
+
+
+def _is_item(node: Any) -> bool:
+    return bool(node.getRoleName() == "list item")
 
 
 def editor_journey(journey: Journey) -> None:
