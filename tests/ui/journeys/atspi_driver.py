@@ -43,10 +43,7 @@ class Journey:
         self.xvfb = subprocess.Popen(
             ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"]
         )
-        until(
-            lambda: subprocess.run(["xdpyinfo"], env=self.env, capture_output=True).returncode == 0,
-            "Xvfb",
-        )
+        until(lambda: self._run(["xdpyinfo"]).returncode == 0, "Xvfb")
         self.bus = subprocess.Popen(
             ["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"], env=self.env
         )
