@@ -20,10 +20,10 @@ from editor.core.align.acoustic.lexicon import cardinal, spoken_words
 from editor.core.align.acoustic.phonemes import from_espeak, letter_to_sound
 from editor.core.align.aligner import ACOUSTIC, SPEECH, SPEECH_NAME, align_file, align_media
 from editor.core.align.dtw import AlignmentCancelled
-from editor.core.align.project import plan, run
-from editor.core.align.result import Anchor
+from editor.core.align.project import AlignmentResult, plan, run
+from editor.core.align.result import AlignedTurn, Anchor
 from editor.core.formats import read_transcript
-from editor.core.model import ALIGNED, CONFIRMED, ESTIMATED, Transcript, TranscriptTurn
+from editor.core.model import ALIGNED, CONFIRMED, ESTIMATED, Transcript, TranscriptTurn, Word
 from editor.core.project.create import create_project
 from editor.core.project.store import ProjectStore
 from tests.conftest import SAMPLE10_MP3, SAMPLE10_TRANSCRIPT, SAMPLE10_TRUTH, in_ci
@@ -285,3 +285,15 @@ def test_unknown_words_get_cmu_phones() -> None:
     assert from_espeak("k_,eI_p_,i:_;_,E_m_dZ_'i:") == ["K", "EY", "P", "IY", "EH", "M", "JH", "IY"]
     assert letter_to_sound("shape") == ["SH", "AE", "P"]
     assert letter_to_sound("123") == ["AH"]
+
+
+def test_word_times_follow_the_text_as_it_is_now(untimed: ProjectStore) -> None:
+    turn = untimed.turns()[0]
+    tokens = turn.text.split()
+    words = tuple(Word(t, 100 * k, 100 * k + 90, 0.9) for k, t in enumerate(tokens))
+    results = AlignmentResult({turn.id: AlignedTurn(0, 100 * len(tokens), 0.9, words)})
+    ops.edit_text(untimed, turn.id, "Edited " + " ".join(tokens[1:]))  # while it was aligning
+    ops.apply_alignment(untimed, results)
+    stored = untimed.turn(turn.id).words
+    assert stored[0] == Word("Edited") and stored[1] == words[1]
+    assert (untimed.turn(turn.id).start_ms, untimed.turn(turn.id).timing) == (0, ALIGNED)
