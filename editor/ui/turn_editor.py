@@ -33,7 +33,15 @@ class TurnTextEditor(QPlainTextEdit):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTabChangesFocus(True)
         self.document().setDocumentMargin(0)
+        # The text wraps at the editor's width, yet the document measures a few pixels wider
+        # (the cursor), and the editor scrolled sideways, cutting off each line's first letter.
+        self.horizontalScrollBar().rangeChanged.connect(self._keep_left_edge)
+        self.horizontalScrollBar().valueChanged.connect(self._keep_left_edge)
         self.document().contentsChanged.connect(self.height_changed)
+
+    def _keep_left_edge(self, *_args: int) -> None:
+        if self.horizontalScrollBar().value():
+            self.horizontalScrollBar().setValue(0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         modifiers = event.modifiers()

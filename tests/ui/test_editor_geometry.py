@@ -62,3 +62,12 @@ def test_line_breaks_are_shown_and_measured(opened: MainWindow, qtbot: object) -
         type_text(qtbot, "more")
     grown = before + 2 * box.fontMetrics().height() - 2
     qtbot.waitUntil(lambda: box.height() >= grown, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
+
+
+def test_the_editor_never_scrolls_sideways(opened: MainWindow, qtbot: object) -> None:
+    """Each line's first letter stays in sight (the document measures a little wider)."""
+    box = open_editor_on(opened, qtbot, 5)
+    key(qtbot, Qt.KeyboardModifier.ControlModifier, code=Qt.Key.Key_End)
+    type_text(qtbot, " and one more")
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    assert box.horizontalScrollBar().value() == 0
