@@ -52,6 +52,7 @@ _EDIT = (
     ActionSpec("previous_issue", "Edit", "Previous Glossary &Issue", ("Shift+F8",)),
     ActionSpec("next_uncertain", "Edit", "Next Uncertain &Word", ("F7",)),
     ActionSpec("previous_uncertain", "Edit", "Previous Uncertain W&ord", ("Shift+F7",)),
+    ActionSpec("check_spelling", "Edit", "Check &Spelling", checkable=True),
     ActionSpec("new_clip", "Edit", "New Cli&p from Selection", ("Ctrl+K",), True),
     ActionSpec("new_chapter", "Edit", "New C&hapter at Selected Turn…", ("Ctrl+Shift+K",)),
     ActionSpec("copy", "Edit", "&Copy Turns", ("Ctrl+C",)),

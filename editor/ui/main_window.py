@@ -40,6 +40,7 @@ from editor.ui.settings import Settings
 from editor.ui.shared_folder import SharedFolderController
 from editor.ui.speaker_editor import SpeakerLineEdit
 from editor.ui.speakers_panel import SpeakersPanel
+from editor.ui.spelling_controller import SpellingController
 from editor.ui.timing_controller import TimingController
 from editor.ui.transport import TransportBar
 from editor.ui.turn_delegate import GUTTER, PAD
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.notes = NotesController(self)
         self.timing = TimingController(self)
         self.words = WordController(self)  # word under the playhead, Alt+click, F7
+        self.spelling = SpellingController(self)  # red wavy underlines, suggestions, dictionary
         self._build_layout()
         self._build_docks()
         self.preferences = preferences.Preferences(self)  # text size, theme, skip, keys

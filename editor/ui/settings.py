@@ -131,5 +131,11 @@ class Settings:
     def set_follow(self, value: bool) -> None:
         self._q.setValue("view/follow", value)
 
+    def spell_check(self) -> bool:
+        return bool(self._get("edit/spell_check", True, bool))
+
+    def set_spell_check(self, value: bool) -> None:
+        self._q.setValue("edit/spell_check", value)
+
     def sync(self) -> None:
         self._q.sync()

@@ -1,5 +1,5 @@
 """Laying out a turn's text with word wrap and highlighted ranges (find matches, glossary terms,
-the word under the playhead, uncertain words).
+the word under the playhead, uncertain words, misspelled words).
 
 The same layout measures a row and paints it, so the height the view reserves is exactly the
 height the text takes. Highlights come from providers, each returning (start, end, style).
@@ -45,8 +45,8 @@ def _style(
             style = QTextCharFormat.UnderlineStyle.WaveUnderline
         elif dotted:
             style = QTextCharFormat.UnderlineStyle.DotLine
+        # Also underlines: setFontUnderline(True) after it would make every style a plain line.
         char_format.setUnderlineStyle(style)
-        char_format.setFontUnderline(True)
     return char_format
 
 
@@ -66,6 +66,7 @@ STYLES: dict[str, QTextCharFormat] = {
     "word_uncertain": _style(UNCERTAIN_TINT, UNCERTAIN.name(), dotted=True),
     "word_uncertain_focus": _style("#D9CCFF", UNCERTAIN.name(), dotted=True),
     "word_current": _style(background="#8EE6C0"),
+    "misspelled": _style(underline="#E0001B", wave=True),  # red: no glossary style uses it
 }
 
 
