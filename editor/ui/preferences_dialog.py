@@ -173,6 +173,7 @@ class PreferencesDialog(QDialog):
         edit = QKeySequenceEdit()
         edit.setAccessibleName(name)
         edit.setMaximumSequenceLength(1)
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("Ctrl+Shift+Space") + 24)
         edit.setToolTip("Click, then press the keys")
         for inner in edit.findChildren(QWidget):
             inner.setAccessibleName(name)
