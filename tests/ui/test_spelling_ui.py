@@ -251,3 +251,31 @@ def test_adding_a_word_from_the_editor_unmarks_it_without_touching_the_text(
     action(menu, "Add “Zorbl” to Project Dictionary").trigger()
     assert _wavy(editor) == [] and changed == []
     assert editor.toPlainText().endswith(" Zorbl")
+
+
+def test_a_long_episode_checks_only_the_turns_painted(
+    window: MainWindow, tmp_path: Path, qtbot: object
+) -> None:
+    """12,000 turns: opening and scrolling to the end check a screenful or two, not all."""
+    require_spelling()
+    from bench.generate import long_transcript
+
+    path = tmp_path / "long.tep"
+    create_project(path, title="Long", transcript=long_transcript(12_000))
+    assert window.open_project(path)
+    qtbot.waitExposed(window)  # type: ignore[attr-defined]
+    checker = window.spelling.checker
+    assert checker is not None
+    asked: list[str] = []
+    original = checker.misspelled
+
+    def counting(text: str) -> tuple[object, ...]:
+        asked.append(text)
+        return original(text)
+
+    checker.misspelled = counting  # type: ignore[method-assign, assignment]
+    row = window.model.rowCount() - 1
+    window.view.show_row(row, select=True)
+    last = window.model.turn(row)
+    qtbot.waitUntil(lambda: last.text in asked)  # type: ignore[attr-defined]
+    assert 0 < len(set(asked)) < 200
