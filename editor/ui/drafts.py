@@ -10,15 +10,18 @@ left for later comes back in the editor when its turn is next edited.
 from __future__ import annotations
 
 from contextlib import suppress
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor.core import ops
+from editor.core.changes import Changes
 from editor.core.errors import EditorError
 from editor.core.model import Turn
 from editor.core.project.drafts import Draft, Drafts
+from editor.core.project.store import ProjectStore
 from editor.ui.turn_editor import TurnTextEditor
 
 if TYPE_CHECKING:
@@ -141,6 +144,10 @@ def ask_restore(parent: QWidget, drafts: list[Draft]) -> str | None:
     return RESTORE if clicked is restore else DISCARD if clicked is discard else None
 
 
+def _restore_text(store: ProjectStore, draft: Draft) -> Changes:
+    return ops.edit_text(store, draft.turn_id, draft.text)
+
+
 def offer_restore(window: MainWindow) -> None:
     """On opening a project for editing: bring back typing a crash left uncommitted."""
     store = window.store
@@ -163,7 +170,7 @@ def offer_restore(window: MainWindow) -> None:
         with runner.macro("Restore typed text"):
             for draft in pending:
                 runner.run(
-                    lambda s, d=draft: ops.edit_text(s, d.turn_id, d.text),
+                    partial(_restore_text, draft=draft),
                     label=f"Restore typed text in turn {draft.number}",
                     rescue=draft.text,
                 )

@@ -51,7 +51,9 @@ class Settings:
 
     def recent_files(self) -> list[str]:
         value = self._q.value("files/recent", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        items: list[object] = (
+            [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+        )
         return [str(item) for item in items if item]
 
     def add_recent_file(self, path: Path) -> None:
