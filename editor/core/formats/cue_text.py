@@ -18,11 +18,21 @@ from dataclasses import dataclass, field
 
 from editor.core.formats.webvtt_parser import ASCII_WHITESPACE, collect_timestamp
 from editor.core.model import Word
+from editor.core.timecode import MAX_MS
 
 _TAG = re.compile(r"<([^>]*)>?")
 _NAME_END = re.compile(r"[\t\n\f .]")
 _TIMESTAMP_START = frozenset("0123456789")
 _SPANS = frozenset({"c", "i", "b", "u", "ruby", "v", "lang"})
+# A timestamp tag exactly as "collect a WebVTT timestamp" reads one: hours (any digits) only
+# with minutes and seconds; two-digit fields; three-digit milliseconds.
+_STAMP = r"<(?:([0-9]+):)?([0-9]{2}):([0-9]{2})\.([0-9]{3})>"
+_WORD_TIMED = re.compile(
+    r"(?:<(?P<voice>v[^>]*)>)?"
+    r"(?P<body>(?:<(?:[0-9]+:)?[0-9]{2}:[0-9]{2}\.[0-9]{3}><c>[^<&>]*</c>[ \t\n\f]*)+)"
+    r"(?:</v>)?"
+)
+_TIMED_WORD = re.compile(rf"{_STAMP}<c>([^<&>]*)</c>([ \t\n\f]*)")
 
 
 @dataclass
@@ -62,6 +72,9 @@ def parse_payload(payload: str) -> list[Piece]:
     if "<" not in payload:
         text = " ".join(html.unescape(payload).split()) if "&" in payload else payload
         return [Piece(None, " ".join(text.split()))] if text.strip() else []
+    fast = _word_timed(payload)
+    if fast is not None:
+        return fast
     pieces: list[Piece] = [Piece(None)]
     timed = "<0" in payload or any(f"<{d}" in payload for d in "123456789")
     stack: list[str] = []
@@ -104,6 +117,81 @@ def parse_payload(payload: str) -> list[Piece]:
     for piece in pieces:
         piece.text = " ".join(piece.text.split())
     return [p for p in pieces if p.text]
+
+
+@dataclass(frozen=True)
+class WordTimed:
+    """A word-timed cue read in one pass: its voice, text, words and their start times."""
+
+    voice: str | None
+    text: str
+    tokens: list[str]
+    starts: list[int | None]
+
+
+def word_timed(payload: str) -> WordTimed | None:
+    """The shape word-level captions have, ``<v Name><00:01.200><c>word</c> <00:01.500>…``,
+    read in one pass; None for anything else (the general rules then read it, to the same
+    result: ``tests/formats/test_word_timed_fast_path.py``)."""
+    match = _WORD_TIMED.fullmatch(payload)
+    if match is None:
+        return None
+    voice: str | None = None
+    if match["voice"] is not None:
+        tag = parse_tag(match["voice"])
+        if tag.name != "v":
+            return None
+        voice = tag.annotation or None
+    tokens: list[str] = []
+    starts: list[int | None] = []
+    parts: list[str] = []
+    for hours, minutes, seconds, millis, text, gap in _TIMED_WORD.findall(match["body"]):
+        if minutes > "59" or seconds > "59":  # two digits each: the general rules ignore it
+            return None
+        start = ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
+        if start > MAX_MS:
+            return None
+        parts += (text, gap)
+        split = text.split()
+        if len(split) == 1:
+            tokens.append(split[0])
+            starts.append(start)
+        elif split:
+            tokens += split
+            starts += [start, *([None] * (len(split) - 1))]
+    if not tokens:
+        return None
+    return WordTimed(voice, " ".join("".join(parts).split()), tokens, starts)
+
+
+def _word_timed(payload: str) -> list[Piece] | None:
+    found = word_timed(payload)
+    if found is None:
+        return None
+    words = [Word(t, s) for t, s in zip(found.tokens, found.starts, strict=True)]
+    return [Piece(found.voice, found.text, words)]
+
+
+def closed_words(
+    tokens: list[str], starts: list[int | None], start: int | None, end: int | None
+) -> list[Word]:
+    """Inline timestamps give word starts: the first word starts with the cue, each ends at
+    the next one's start, the last at the cue's end."""
+    if not tokens:
+        return []
+    if starts[0] is None:
+        starts = [start, *starts[1:]]
+    if None not in starts:  # every word timed, as word-level captions have it
+        ends = [*starts[1:], end]
+        return [Word(t, s, e) for t, s, e in zip(tokens, starts, ends, strict=True)]
+    closed: list[Word] = []
+    following = end  # the next known start after the word: where it ends
+    for token, word_start in zip(reversed(tokens), reversed(starts), strict=True):
+        closed.append(Word(token, word_start, following if word_start is not None else None))
+        if word_start is not None:
+            following = word_start
+    closed.reverse()
+    return closed
 
 
 def _add_text(

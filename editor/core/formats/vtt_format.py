@@ -23,7 +23,13 @@ from editor.core.formats.base import (
     Warnings,
     sample,
 )
-from editor.core.formats.cue_text import escape_text, escape_voice, parse_payload
+from editor.core.formats.cue_text import (
+    closed_words,
+    escape_text,
+    escape_voice,
+    parse_payload,
+    word_timed,
+)
 from editor.core.formats.grouping import carry_speakers, group
 from editor.core.formats.labels import split_label
 from editor.core.formats.webvtt_parser import ASCII_WHITESPACE, DroppedBlock, VttCue, parse
@@ -132,6 +138,10 @@ def _untimed(block: DroppedBlock) -> list[Cue]:
 
 def _cues_from_payload(payload: str, line: int, start: int | None, end: int | None) -> list[Cue]:
     """One cue per voice span; several voices share the cue's time by text length."""
+    fast = word_timed(payload)
+    if fast is not None:  # the common word-level caption, read in one pass
+        words = closed_words(fast.tokens, fast.starts, start, end)
+        return [Cue(line, start, end, fast.text, fast.voice, words=words)]
     pieces = [p for p in parse_payload(payload) if p.text.strip()]
     if not pieces:
         return []
@@ -157,21 +167,7 @@ def _cues_from_payload(payload: str, line: int, start: int | None, end: int | No
 
 
 def _close_word_times(words: list[Word], start: int | None, end: int | None) -> list[Word]:
-    """Inline timestamps give word starts: the first word starts with the cue, each ends at
-    the next one's start, the last at the cue's end."""
-    if not words:
-        return words
-    starts = [w.start_ms for w in words]
-    if starts[0] is None:
-        starts[0] = start
-    closed: list[Word] = []
-    following = end  # the next known start after the word: where it ends
-    for word, word_start in zip(reversed(words), reversed(starts), strict=True):
-        closed.append(Word(word.text, word_start, following if word_start is not None else None))
-        if word_start is not None:
-            following = word_start
-    closed.reverse()
-    return closed
+    return closed_words([w.text for w in words], [w.start_ms for w in words], start, end)
 
 
 def _apply_our_ids(cues: list[Cue], ids: list[str | None]) -> None:
