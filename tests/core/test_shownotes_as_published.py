@@ -160,3 +160,12 @@ def test_the_published_page_is_kept_in_the_project(imported: ProjectStore) -> No
     imported.close()
     with ProjectStore.open(imported.path) as again:
         assert again.episode().page == page
+
+
+def test_an_edit_without_the_page_keeps_its_layout(imported: ProjectStore) -> None:
+    """The Show Notes panel saves a fresh EpisodeMeta (no page): the layout stays."""
+    meta = imported.episode()
+    imported.set_episode(replace(meta, page=None, topics=("only one topic",)))
+    assert imported.episode().page == meta.page
+    text = notes(imported, "txt")
+    assert "The discussion explores:\n• only one topic\n\nThe episode also addresses" in text

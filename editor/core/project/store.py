@@ -331,9 +331,12 @@ class ProjectStore:
         return meta if page is None else dataclasses.replace(meta, page=page)
 
     def set_episode(self, meta: EpisodeMeta) -> None:
+        """Store the metadata; the published page stays unless ``meta`` brings another one
+        (an edit made by a form that knows nothing of it keeps the page's layout)."""
         with self.writing():
             self.db.table("episode").update(1, rows.episode_to_row(meta))
-            self._set_meta({rows.EPISODE_PAGE_KEY: rows.page_to_json(meta.page)})
+            if meta.page is not None:
+                self._set_meta({rows.EPISODE_PAGE_KEY: rows.page_to_json(meta.page)})
 
     def media_link(self) -> MediaLink | None:
         found = self.query("SELECT * FROM media WHERE id = 1")
