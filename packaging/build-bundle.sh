@@ -19,7 +19,8 @@ home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
 clean_env() { env -i PATH=/usr/bin:/bin HOME="$home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
   TRANSCRIPT_EDITOR_AUDIO=dummy "$@"; }
-clean_env "$bundle" doctor "$@"
+clean_env "$bundle" doctor "$@" | tee "$home/doctor-vlc.txt"
+grep -q "acoustic aligner: yes" "$home/doctor-vlc.txt"  # the model came along in the bundle
 clean_env "$bundle" --demo --screenshot "$home/bundle.png"
 test -s "$home/bundle.png"
 # Without libVLC the bundle must still play, through QtMultimedia.
