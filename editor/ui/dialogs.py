@@ -24,11 +24,20 @@ from PySide6.QtWidgets import (
 )
 
 from editor import APP_NAME, PROJECT_SUFFIX, __version__
+from editor.core.formats import get_format, import_formats
 from editor.core.project.media_link import MEDIA_SUFFIXES
 from editor.ui.actions import shortcut_table
 
 MEDIA_FILTER = "Audio and video (" + " ".join(f"*{s}" for s in sorted(MEDIA_SUFFIXES)) + ")"
-TRANSCRIPT_FILTER = "Transcripts (*.txt *.srt *.vtt *.json *.otr *.text);;All files (*)"
+
+
+def _transcript_filter() -> str:
+    """Every extension an importer reads (the list stays true as importers are added)."""
+    found = sorted({e for n in import_formats() for e in get_format(n).extensions})
+    return f"Transcripts ({' '.join('*' + e for e in found)});;All files (*)"
+
+
+TRANSCRIPT_FILTER = _transcript_filter()
 PROJECT_FILTER = f"{APP_NAME} projects (*{PROJECT_SUFFIX})"
 
 

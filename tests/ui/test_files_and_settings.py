@@ -168,3 +168,12 @@ def test_screenshot_of_a_bad_project_exits_2(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "not a Transcript Editor project" in result.stderr
+
+
+def test_the_import_dialog_offers_every_extension_an_importer_reads() -> None:
+    from editor.core.formats import get_format, import_formats
+    from editor.ui.dialogs import TRANSCRIPT_FILTER
+
+    for name in import_formats():
+        for extension in get_format(name).extensions:
+            assert f"*{extension}" in TRANSCRIPT_FILTER, (name, extension)
