@@ -30,6 +30,7 @@ _PIECE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _DIGIT = re.compile(r"\d")
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://|www\.|@|\w\.(?:com|org|net|io|fm|ai|dev)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
+_CONTRACTION = re.compile(r"([A-Za-z]{2,})'(?:ll|d|ve|re|s)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,11 +130,18 @@ class SpellChecker:
                 self._dict is None
                 or bool({folded, base} & (self._known | self._ignored))
                 or bool(self._dict.check(word.replace("’", "'")))
+                or self._known_contraction(word)
             )
             if len(self._verdicts) > _CACHE_LIMIT:
                 self._verdicts.clear()
             self._verdicts[word] = verdict
         return verdict
+
+    def _known_contraction(self, word: str) -> bool:
+        # Hunspell's en_US lacks many spoken contractions ("there'll", "that'd", "who've"):
+        # a known word with a contraction ending is spelt right.
+        found = _CONTRACTION.fullmatch(word.replace("’", "'"))
+        return bool(found and self._dict is not None and self._dict.check(found.group(1)))
 
     def misspelled(self, text: str) -> tuple[Misspelling, ...]:
         """The misspelled words of ``text`` (kept, so asking again for the same text is free)."""

@@ -115,3 +115,9 @@ def test_doctor_says_whether_spelling_is_checked() -> None:
     line = spelling_line()
     assert line.startswith("spell checking: ")
     assert ("en_US" in line) if checker.available else ("no (" in line)
+
+
+def test_spoken_contractions_of_known_words_are_spelt_right() -> None:
+    checker = require_spelling()
+    assert [m.word for m in checker.misspelled("There'll be time, that'd do, who've seen it")] == []
+    assert [m.word for m in checker.misspelled("Thre'll be")] == ["Thre'll"]
