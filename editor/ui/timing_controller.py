@@ -24,6 +24,7 @@ from editor.ui.waveform_view import WaveformView
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from editor.core.project.store import ProjectStore
     from editor.ui.main_window import MainWindow
 
 
@@ -110,7 +111,7 @@ class TimingController(QObject):
             self.window.show_error(str(error))
             return None
         worker = self.worker = Worker(lambda progress, cancelled: run(job, progress, cancelled))
-        worker.succeeded.connect(self._apply_alignment)
+        worker.succeeded.connect(lambda results: self._apply_alignment(store, results))
         worker.failed.connect(lambda message: message and self.window.show_error(message))
         if show_progress:
             dialog = QProgressDialog(
@@ -123,7 +124,17 @@ class TimingController(QObject):
         worker.start()
         return worker
 
-    def _apply_alignment(self, results: dict[int, tuple[int, int, float]]) -> None:
+    def _apply_alignment(
+        self, aligned: ProjectStore, results: dict[int, tuple[int, int, float]]
+    ) -> None:
+        # The times belong to the project that was aligned: after closing it (or opening
+        # another, whose turn ids could be the same numbers) they are dropped, never applied.
+        if self.window.store is not aligned:
+            self.window.statusBar().showMessage(
+                f"The alignment of {aligned.path.name} was not applied: the project was closed",
+                10_000,
+            )
+            return
         changes: Changes | None = self.window.edits.run(
             lambda s: ops.bulk_step(s, BEFORE_ALIGN, lambda s: ops.apply_alignment(s, results))
         )
@@ -153,12 +164,13 @@ class TimingController(QObject):
             lambda progress, cancelled: compute_peaks(media, progress=progress, cancelled=cancelled)
         )
         worker.progressed.connect(self.waveform.show_progress)
-        worker.succeeded.connect(self._waveform_ready)
+        worker.succeeded.connect(lambda peaks: self._waveform_ready(store, peaks))
         worker.start()
 
-    def _waveform_ready(self, peaks: np.ndarray) -> None:
-        if self.window.store is not None:
-            save_cached(self.window.store, peaks)
+    def _waveform_ready(self, drawn_for: ProjectStore, peaks: np.ndarray) -> None:
+        if self.window.store is not drawn_for:
+            return  # another project is open now: these peaks are of its predecessor's media
+        save_cached(drawn_for, peaks)
         self.waveform.set_peaks(peaks)
 
     def stop_workers(self) -> None:
