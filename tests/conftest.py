@@ -84,6 +84,17 @@ def _patient_qt_waits() -> None:
 
 _patient_qt_waits()
 
+# pytest-timeout's 10 minutes a test (pyproject.toml) are far beyond any ordinary test; the long
+# reliability runs take several minutes on a loaded machine (the crash harness over 10), so a
+# test marked slow gets an hour before it counts as hung.
+SLOW_TIMEOUT_S = 3600
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("slow") and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(SLOW_TIMEOUT_S))
+
 
 def in_ci() -> bool:
     """In CI a missing libVLC is a failure; on a laptop it is a skip."""
