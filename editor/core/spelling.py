@@ -14,14 +14,19 @@ language the checker is simply unavailable: ``problem`` says why, and nothing is
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from platformdirs import user_config_dir
 
 from editor.core.words import tokens
 
 DEFAULT_LANGUAGE = "en_US"
+SETTINGS_FOLDER = "transcript-editor"  # where the window's QSettings live (organisation name)
 PROVIDERS = "hunspell,nuspell,aspell,myspell"  # the system's Hunspell dictionaries first
 MAX_SUGGESTIONS = 5
 _CACHE_LIMIT = 50_000
@@ -73,6 +78,12 @@ class SpellChecker:
         self._open()
 
     def _open(self) -> None:
+        # Enchant makes empty personal word lists in ~/.config/enchant when a dictionary is
+        # opened; the app writes only to its own folders (the project dictionary lives in the
+        # project), so Enchant's are put under the app's settings folder.
+        os.environ.setdefault(
+            "ENCHANT_CONFIG_DIR", str(Path(user_config_dir(SETTINGS_FOLDER)) / "enchant")
+        )
         try:
             import enchant  # noqa: PLC0415 - loads libenchant: only when spelling is wanted
         except ImportError as error:
