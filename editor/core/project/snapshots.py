@@ -56,27 +56,41 @@ def take(conn: sqlite3.Connection, project: Path, reason: str, folder: Path | No
     now = datetime.now(UTC)
     slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "snapshot"
     target = folder / f"{now:%Y%m%dT%H%M%S%fZ}-{slug}.tep"
-    partial = target.with_suffix(".partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        copy = sqlite3.connect(partial)
+        meta = {"snapshot_reason": reason, "snapshot_of": str(project)}
+        write_backup(conn, target, target.with_suffix(".partial"), meta)
+    except (sqlite3.Error, OSError) as error:
+        raise ProjectError(project, f"could not take a snapshot in {folder} ({error})") from error
+    _rotate(folder)
+    return target
+
+
+def write_backup(
+    conn: sqlite3.Connection, target: Path, temporary: Path, meta: dict[str, str] | None = None
+) -> None:
+    """SQLite's online backup of ``conn`` as one self-contained file (no WAL) at ``target``.
+
+    Written under ``temporary`` and renamed, so ``target`` is whole or absent; ``meta`` rows are
+    set in the copy. On failure ``temporary`` is removed and the error raised.
+    """
+    try:
+        copy = sqlite3.connect(temporary)
         try:
             conn.backup(copy)
             with copy:
                 copy.execute("PRAGMA journal_mode = DELETE")
-                for key, value in (("snapshot_reason", reason), ("snapshot_of", str(project))):
+                for key, value in (meta or {}).items():
                     copy.execute(
                         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
                     )
         finally:
             copy.close()
-        partial.replace(target)
-    except (sqlite3.Error, OSError) as error:
+        temporary.replace(target)
+    except (sqlite3.Error, OSError):
         with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise ProjectError(project, f"could not take a snapshot in {folder} ({error})") from error
-    _rotate(folder)
-    return target
+            temporary.unlink(missing_ok=True)
+        raise
 
 
 def list_snapshots(project: Path, folder: Path | None = None) -> list[SnapshotInfo]:

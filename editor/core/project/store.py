@@ -372,15 +372,8 @@ class ProjectStore:
             raise ProjectError(destination, "is the open project itself; choose another name")
         temporary = destination.with_name(f".{destination.name}.{os.getpid()}.copy")
         try:
-            target = sqlite3.connect(temporary)
-            try:
-                self.db.conn.backup(target)
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
-            os.replace(temporary, destination)
+            snapshots.write_backup(self.db.conn, destination, temporary)
         except (sqlite3.Error, OSError) as error:
-            temporary.unlink(missing_ok=True)
             raise ProjectError(destination, f"cannot save a copy there ({error})") from error
 
     def snapshot(self, reason: str) -> Path:
