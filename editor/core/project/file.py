@@ -140,9 +140,14 @@ def foreign_schema(path: Path, version: int) -> list[str]:
     """What in the file's schema the app does not make (read-only; [] for a clean project)."""
     conn = connect_readonly(path)
     try:
-        return [*_foreign_application_id(conn), *schema_check.foreign_objects(conn, version)]
+        return foreign_schema_of(conn, version)
     finally:
         conn.close()
+
+
+def foreign_schema_of(conn: sqlite3.Connection, version: int) -> list[str]:
+    """``foreign_schema`` on a connection already open to the file."""
+    return [*_foreign_application_id(conn), *schema_check.foreign_objects(conn, version)]
 
 
 def check_own_schema(path: Path, version: int) -> None:

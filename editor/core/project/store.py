@@ -95,10 +95,11 @@ class ProjectStore:
         version = project_file.read_schema_version(path)
         if readonly:
             conn = project_file.connect_readonly(path)
+            foreign = project_file.foreign_schema_of(conn, version)  # before any upgrade
             if version < SCHEMA_VERSION:
                 conn = upgraded_copy(conn)
             store = cls(Database(conn), path, readonly=True)
-            store.foreign_schema = project_file.foreign_schema(path, version)
+            store.foreign_schema = foreign
             return store
         project_file.check_own_schema(path, version)
         project_file.check_writable(path)
