@@ -48,7 +48,7 @@ def load_vlc() -> Any:
 class _Bridge(QObject):
     """Carries libVLC events from its threads to the main thread."""
 
-    event = Signal(str)
+    arrived = Signal(str)
 
 
 class VlcPlayer:
@@ -73,7 +73,7 @@ class VlcPlayer:
         self._started = False
         self._rate = 1.0
         self._bridge = _Bridge()
-        self._bridge.event.connect(self._on_event)
+        self._bridge.arrived.connect(self._on_event)
         events = self._player.event_manager()
         self._event_kinds = []
         for kind, name in (
@@ -88,7 +88,7 @@ class VlcPlayer:
             self._event_kinds.append(kind)
 
     def _from_vlc_thread(self, _event: object, name: str) -> None:
-        self._bridge.event.emit(name)  # nothing else may happen on libVLC's thread
+        self._bridge.arrived.emit(name)  # nothing else may happen on libVLC's thread
 
     def _on_event(self, name: str) -> None:
         if name == "playing":

@@ -57,9 +57,9 @@ class FindBar(QWidget):
         self._by_turn: dict[int, list[Match]] = {}
         self._replaced = 0
         self.current = -1
-        self.find = _FindField()
-        self.find.setPlaceholderText("Find")
-        self.find.setAccessibleName("Find")
+        self.find_field = _FindField()
+        self.find_field.setPlaceholderText("Find")
+        self.find_field.setAccessibleName("Find")
         self.replacement = _FindField()
         self.replacement.setPlaceholderText("Replace with")
         self.replacement.setAccessibleName("Replace with")
@@ -85,10 +85,10 @@ class FindBar(QWidget):
         for box in (self.whole_word, self.regex, self.case):
             box.toggled.connect(self.refresh)
         self.speaker.currentIndexChanged.connect(self.refresh)
-        self.find.textChanged.connect(self._timer.start)
-        self.find.step.connect(self.step)
+        self.find_field.textChanged.connect(self._timer.start)
+        self.find_field.step.connect(self.step)
         self.replacement.step.connect(lambda _d: self.replace_current())
-        self.find.escape.connect(self.close_bar)
+        self.find_field.escape.connect(self.close_bar)
         self.replacement.escape.connect(self.close_bar)
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
@@ -101,14 +101,14 @@ class FindBar(QWidget):
         # Fields first and wide; the options on a line of their own, so the fields keep their
         # width at the default window size (they were 35–50 px and shrank with the count).
         wide = self.fontMetrics().horizontalAdvance("M" * 18)
-        for field in (self.find, self.replacement):
+        for field in (self.find_field, self.replacement):
             field.setMinimumWidth(wide)
         self.status.setMinimumWidth(self.fontMetrics().horizontalAdvance("9,999 of 9,999"))
         self.status.setAccessibleName("Matches")
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 2, 6, 2)
         for column, widget in enumerate(
-            (self.find, self.previous_button, self.next_button, self.status, close)
+            (self.find_field, self.previous_button, self.next_button, self.status, close)
         ):
             grid.addWidget(widget, 0, column)
         grid.addWidget(self.replacement, 1, 0)
@@ -128,8 +128,8 @@ class FindBar(QWidget):
         for widget in (self.replacement, self.replace_button, self.replace_all_button):
             widget.setVisible(replace)
         self.show()
-        self.find.setFocus()
-        self.find.selectAll()
+        self.find_field.setFocus()
+        self.find_field.selectAll()
         self.refresh()
 
     def close_bar(self) -> None:
@@ -150,10 +150,10 @@ class FindBar(QWidget):
     # -- searching -----------------------------------------------------------------------------
 
     def query(self) -> SearchQuery | None:
-        if not self.find.text():
+        if not self.find_field.text():
             return None
         return SearchQuery(
-            self.find.text(),
+            self.find_field.text(),
             regex=self.regex.isChecked(),
             whole_word=self.whole_word.isChecked(),
             case_sensitive=self.case.isChecked(),

@@ -97,10 +97,12 @@ class GlossaryController(QObject):
         store = self.window.store
         if store is None:
             return
-        self._step(
-            "Ignore here",
-            lambda s: [s.glossary.ignore(f.turn_id, f.hit.found) for f in findings],
-        )
+
+        def ignore_all(s: ProjectStore) -> None:
+            for finding in findings:
+                s.glossary.ignore(finding.turn_id, finding.hit.found)
+
+        self._step("Ignore here", ignore_all)
 
     def next_issue(self, direction: int = 1) -> bool:
         """Select the turn of the next (or previous) issue after the current turn."""

@@ -160,12 +160,16 @@ class NotesController(QObject):
 
     def _edit_clip(self, clip_id: int, field: str, value: str) -> None:
         clip = self._clip(clip_id)
+        text = value.strip()
         if field == "tags":
-            self._update_clip(
-                replace(clip, tags=tuple(t.strip() for t in value.split(",") if t.strip()))
-            )
-        else:
-            self._update_clip(replace(clip, **{field: value.strip()}))
+            changed = replace(clip, tags=tuple(t.strip() for t in value.split(",") if t.strip()))
+        elif field == "title":
+            changed = replace(clip, title=text)
+        elif field == "note":
+            changed = replace(clip, note=text)
+        else:  # only text fields are edited in place: times go through their own commands
+            raise ValueError(f"a clip's {field!r} is not edited as text")
+        self._update_clip(changed)
 
     def _play(self, clip: Clip) -> None:
         self.window.player.play_range(clip.start_ms, clip.end_ms)
@@ -267,7 +271,15 @@ class NotesController(QObject):
         if store is None:
             return
         chapter = next(c for c in store.chapters.all() if c.id == chapter_id)
-        changed = replace(chapter, **{field: value.strip()})
+        text = value.strip()
+        if field == "title":
+            changed = replace(chapter, title=text)
+        elif field == "url":
+            changed = replace(chapter, url=text)
+        elif field == "img":
+            changed = replace(chapter, img=text)
+        else:  # only text fields are edited in place: the start follows its turn
+            raise ValueError(f"a chapter's {field!r} is not edited as text")
         self._step("chapters", "Edit chapter", lambda s: s.chapters.update(changed))
 
     # -- the episode page ----------------------------------------------------------------------

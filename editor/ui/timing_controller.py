@@ -112,7 +112,7 @@ class TimingController(QObject):
             return None
         worker = self.worker = Worker(lambda progress, cancelled: run(job, progress, cancelled))
         worker.succeeded.connect(lambda results: self._apply_alignment(store, results))
-        worker.failed.connect(lambda message: message and self.window.show_error(message))
+        worker.failed.connect(self._alignment_failed)
         if show_progress:
             dialog = QProgressDialog(
                 "Aligning the transcript to the audio…", "Cancel", 0, 1000, self.window
@@ -123,6 +123,10 @@ class TimingController(QObject):
             worker.finished.connect(dialog.reset)
         worker.start()
         return worker
+
+    def _alignment_failed(self, message: str) -> None:
+        if message:  # empty when the run was cancelled
+            self.window.show_error(message)
 
     def _apply_alignment(
         self, aligned: ProjectStore, results: dict[int, tuple[int, int, float]]

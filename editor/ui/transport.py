@@ -94,7 +94,7 @@ class TransportBar(QWidget):
             QSlider.SliderAction.SliderSingleStepAdd,
             QSlider.SliderAction.SliderSingleStepSub,
         )
-        if action in steps:
+        if QSlider.SliderAction(action) in steps:
             self.seek_requested.emit(self.slider.sliderPosition())
 
     def set_skip(self, skip_ms: int, back_keys: str, forward_keys: str) -> None:

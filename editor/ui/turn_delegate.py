@@ -291,4 +291,4 @@ class TurnDelegate(QStyledItemDelegate):
         if self._editing.get(editor.turn_id) != height:
             self._editing[editor.turn_id] = height
             if index.isValid():
-                self.sizeHintChanged.emit(QModelIndex(index))
+                self.sizeHintChanged.emit(index)

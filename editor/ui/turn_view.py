@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
     Qt,
     QTimer,
@@ -255,7 +256,11 @@ class TurnListView(QListView):
         else:
             self.turn_clicked.emit(index.row())
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def currentChanged(
+        self,
+        current: QModelIndex | QPersistentModelIndex,
+        previous: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         super().currentChanged(current, previous)
         if current.isValid() and not self._programmatic:
             self.user_moved_selection.emit(current.row())

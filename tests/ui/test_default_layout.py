@@ -29,13 +29,13 @@ def test_find_and_replace_fields_stay_wide_with_the_count_shown(
     window = _default_window(tmp_path, qtbot, demo_project)
     bar = window.find_bar
     bar.open_bar(replace=True)
-    bar.find.setText("people")
+    bar.find_field.setText("people")
     bar.refresh()
     qtbot.waitUntil(lambda: "match" in bar.status.text(), timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     wide = bar.fontMetrics().horizontalAdvance("M" * 18)
-    assert bar.find.width() >= wide and bar.replacement.width() >= wide
+    assert bar.find_field.width() >= wide and bar.replacement.width() >= wide
     assert bar.status.text() == "6 matches"
-    bar.find.setText("Hi, Al")
+    bar.find_field.setText("Hi, Al")
     bar.refresh()
     assert bar.status.text() == "1 match"
 
