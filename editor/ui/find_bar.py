@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core import ops
 from editor.core.errors import EditorError
 from editor.core.model import Turn
 from editor.core.ops import Match
@@ -168,9 +169,7 @@ class FindBar(QWidget):
         self.matches = []
         try:
             if query is not None:
-                for turn in self.model.turns():
-                    if speaker_id is None or turn.speaker_id == speaker_id:
-                        self.matches.extend(Match(turn.id, a, b) for a, b in query.spans(turn.text))
+                self.matches = ops.find_in(self.model.turns(), query, speaker_id)
         except EditorError as error:
             self.status.setText(str(error).split(":")[0])
             self.matches = []

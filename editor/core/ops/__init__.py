@@ -14,7 +14,7 @@ from editor.core.ops.structure import (
     replace_transcript,
     split_turn,
 )
-from editor.core.ops.text import Match, edit_text, find, replace_all, replace_match
+from editor.core.ops.text import Match, edit_text, find, find_in, replace_all, replace_match
 from editor.core.ops.timing import KEEP, mark_reviewed, set_times, shift_times
 from editor.core.ops.timing_tools import (
     apply_alignment,
@@ -34,6 +34,7 @@ __all__ = [
     "edit_text",
     "estimate_missing_times",
     "find",
+    "find_in",
     "fix_findings",
     "insert_turns",
     "mark_reviewed",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from editor.core.changes import Changes
 from editor.core.gc_pause import paused_gc
+from editor.core.model import Turn
 from editor.core.project.store import ProjectStore
 from editor.core.search import SearchQuery
 from editor.core.words import reconcile
@@ -30,8 +31,15 @@ def edit_text(store: ProjectStore, turn_id: int, text: str) -> Changes:
 
 def find(store: ProjectStore, query: SearchQuery, speaker_id: int | None = None) -> list[Match]:
     """Every match in transcript order, optionally only in one speaker's turns."""
+    return find_in(store.turns(), query, speaker_id)
+
+
+def find_in(
+    turns: Iterable[Turn], query: SearchQuery, speaker_id: int | None = None
+) -> list[Match]:
+    """``find`` over turns already in hand (the window's list holds them in memory)."""
     found: list[Match] = []
-    for turn in store.turns():
+    for turn in turns:
         if speaker_id is None or turn.speaker_id == speaker_id:
             found.extend(Match(turn.id, a, b) for a, b in query.spans(turn.text))
     return found
