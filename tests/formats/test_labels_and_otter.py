@@ -36,6 +36,17 @@ def test_generic_and_numbered_labels(text: str, label: tuple[str | None, str]) -
     assert split_label(text) == label
 
 
+@pytest.mark.parametrize(
+    "text", ["So: we start with the basics.", "Well: that depends.", "Okay: next one.", "Now: why?"]
+)
+def test_words_that_open_a_sentence_are_not_speakers(text: str) -> None:
+    assert split_label(text) == (None, text)
+
+
+def test_a_one_word_name_is_still_a_speaker() -> None:
+    assert split_label("Sol: we start.") == ("Sol", "we start.")
+
+
 def test_numbered_labels_name_srt_speakers() -> None:
     assert rows(read("numbered_labels.srt")) == [
         ("S01", "Hello there.", 1000, 2000),
