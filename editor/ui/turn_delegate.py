@@ -53,8 +53,33 @@ def readable(color: QColor, background: QColor) -> QColor:
         lighter, darker = sorted((_luminance(result), _luminance(background)), reverse=True)
         if (lighter + 0.05) / (darker + 0.05) >= 3.0:
             break
-        result = result.lighter(125) if dark_background else result.darker(125)
+        # Moved a fifth of the way to white (or black) each time: QColor.lighter leaves black black.
+        target = 255 if dark_background else 0
+        red, green, blue = result.red(), result.green(), result.blue()
+        result = QColor(
+            round(red + (target - red) * 0.2),
+            round(green + (target - green) * 0.2),
+            round(blue + (target - blue) * 0.2),
+        )
     return result
+
+
+CURRENT_TINT = 45  # alpha of the highlight colour over the current turn's row
+
+
+def row_background(palette: QPalette, selected: bool, current: bool) -> QColor:
+    """The colour a row is painted in: speaker names are made readable against this one."""
+    base = palette.color(QPalette.ColorRole.Base)
+    if selected:
+        return palette.color(QPalette.ColorRole.Highlight)
+    if not current:
+        return base
+    tint, share = palette.color(QPalette.ColorRole.Highlight), CURRENT_TINT / 255
+    return QColor(
+        round(base.red() + (tint.red() - base.red()) * share),
+        round(base.green() + (tint.green() - base.green()) * share),
+        round(base.blue() + (tint.blue() - base.blue()) * share),
+    )
 
 
 class TurnDelegate(QStyledItemDelegate):
@@ -115,19 +140,14 @@ class TurnDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         current = bool(index.data(CurrentRole))
         painter.save()
-        painter.fillRect(rect, palette.color(QPalette.ColorRole.Base))
-        if selected:
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
-        elif current:
-            tint = QColor(palette.color(QPalette.ColorRole.Highlight))
-            tint.setAlpha(45)
-            painter.fillRect(rect, tint)
+        background = row_background(palette, selected, current)
+        painter.fillRect(rect, background)
         if current:
             bar = QRect(rect.left(), rect.top(), CURRENT_BAR, rect.height())
             painter.fillRect(bar, palette.color(QPalette.ColorRole.Accent))
         color = text_color(palette, selected)
         self._paint_gutter(painter, option, turn, color)
-        self._paint_speaker(painter, option, index, color, selected)
+        self._paint_speaker(painter, option, index, color, background if not selected else None)
         if turn.id not in self._editing:
             layout, _ = layout_text(
                 turn.text, option.font, self._text_width(), self.highlights(turn)
@@ -173,12 +193,12 @@ class TurnDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: Index,
         color: QColor,
-        selected: bool,
+        background: QColor | None,  # None on a selected row: the name takes the text colour
     ) -> None:
         name = index.data(SpeakerNameRole) or "(no speaker)"
         color_name = index.data(SpeakerColorRole)
-        if color_name and not selected:
-            color = readable(QColor(color_name), option.palette.color(QPalette.ColorRole.Base))
+        if color_name and background is not None:
+            color = readable(QColor(color_name), background)
         font = QFont(option.font)
         font.setBold(True)
         painter.setFont(font)
