@@ -33,8 +33,14 @@ from editor.core.project.info import project_info
 from editor.core.project.project_exports import PROJECT_EXPORTS, ProjectExport
 from editor.core.project.store import ProjectStore
 from editor.core.search import SearchQuery
+from editor.core.session import COMMAND_LINE, ProjectSession
 
 UTF8_NAMES = ("utf-8", "utf-8-sig", "ascii")
+
+
+def open_session(project: str | Path) -> ProjectSession:
+    """The project opened for writing: every change a step of its history, by the command line."""
+    return ProjectSession.open(project, origin=COMMAND_LINE)
 
 
 def new(args: argparse.Namespace) -> int:
@@ -49,14 +55,16 @@ def new(args: argparse.Namespace) -> int:
 
 def import_(args: argparse.Namespace) -> int:
     transcript = _read(args.file, args)
-    with ProjectStore.open(args.project) as store:
+    with open_session(args.project) as session:
         if args.replace:
-            changes = ops.bulk_step(
-                store, BEFORE_REPLACE_TRANSCRIPT, lambda s: ops.replace_transcript(s, transcript)
+            change = session.run(
+                lambda s: ops.replace_transcript(s, transcript), snapshot=BEFORE_REPLACE_TRANSCRIPT
             )
         else:
-            changes = ops.insert_turns(store, transcript.turns, label="Import transcript")
-    print(f"imported {len(changes.turns_inserted)} turns into {args.project}")
+            change = session.run(
+                lambda s: ops.insert_turns(s, transcript.turns, label="Import transcript")
+            )
+    print(f"imported {len(change.rows.turns_inserted)} turns into {args.project}")
     return 0
 
 
@@ -117,19 +125,18 @@ def replace(args: argparse.Namespace) -> int:
     query = SearchQuery(
         args.find, regex=args.regex, whole_word=args.whole_word, case_sensitive=args.case_sensitive
     )
-    with ProjectStore.open(args.project) as store:
+    with open_session(args.project) as session:
         speaker_id = None
         if args.speaker is not None:
-            speaker = store.speaker_by_name(args.speaker)
+            speaker = session.store.speaker_by_name(args.speaker)
             if speaker is None:
                 raise EditorError(f"{args.project}: no speaker named {args.speaker!r}")
             speaker_id = speaker.id
-        changes = ops.bulk_step(
-            store,
-            BEFORE_REPLACE_ALL,
+        change = session.run(
             lambda s: ops.replace_all(s, query, args.replacement, speaker_id=speaker_id),
+            snapshot=BEFORE_REPLACE_ALL,
         )
-    print(changes.count)
+    print(change.count)
     return 0
 
 
@@ -161,8 +168,8 @@ def check(args: argparse.Namespace) -> int:
 
 def glossary_import(args: argparse.Namespace) -> int:
     drafts = read_glossary_csv(args.file)
-    with ProjectStore.open(args.project) as store:
-        store.glossary.add_drafts(drafts)
+    with open_session(args.project) as session:
+        session.run_records("glossary", "Import glossary", lambda s: s.glossary.add_drafts(drafts))
     print(f"imported {len(drafts)} term(s) into {args.project}")
     return 0
 
@@ -175,8 +182,10 @@ def glossary_export(args: argparse.Namespace) -> int:
 
 
 def glossary_rule(args: argparse.Namespace) -> int:
-    with ProjectStore.open(args.project) as store:
-        store.glossary.set_mark_rule(args.rule)
+    with open_session(args.project) as session:
+        session.run_records(
+            "glossary", "Change the ™ rule", lambda s: s.glossary.set_mark_rule(args.rule)
+        )
     print(f"marks on {'every mention' if args.rule == 'every' else 'the first mention only'}")
     return 0
 

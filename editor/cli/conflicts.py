@@ -7,8 +7,8 @@ import argparse
 import json
 from pathlib import Path
 
+from editor.cli.commands import open_session
 from editor.core.errors import InputError
-from editor.core.ops.bulk import bulk_step
 from editor.core.ops.take import BEFORE_TAKE, take_from_copy
 from editor.core.project.conflicts import ConflictCopy, compare_files, find_copies
 from editor.core.project.store import ProjectStore
@@ -59,11 +59,11 @@ def _take_all(project: Path, copy: Path) -> int:
         raise InputError(copy, "no such conflict copy")
     if copy.resolve() == project.resolve():
         raise InputError(copy, "is the project itself; name its conflict copy")
-    with ProjectStore.open(project) as store:
-        differences = compare_files(store, copy)
+    with open_session(project) as session:
+        differences = compare_files(session.store, copy)
         if differences:
             label = f"Take changes from {copy.name}"
-            bulk_step(store, BEFORE_TAKE, lambda s: take_from_copy(s, differences, label))
+            session.run(lambda s: take_from_copy(s, differences, label), snapshot=BEFORE_TAKE)
     if not differences:
         print(f"{copy}: nothing differs from {project}")
         return 0

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from editor import __version__
-from editor.cli import commands, project_commands
+from editor.cli import commands, history_commands, project_commands
 from editor.cli import conflicts as conflicts_command
 from editor.cli import rescue as rescue_command
 from editor.core.formats import AUTO, export_formats, import_formats
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _transcript_commands(sub)
     _conflicts_command(sub)
+    _history_commands(sub)
     _glossary_commands(sub)
     _notes_commands(sub)
     _timing_commands(sub)
@@ -104,6 +105,21 @@ def _conflicts_command(sub: Subparsers) -> None:
     )
     conflicts.add_argument("--json", action="store_true", help="machine-readable output")
     conflicts.set_defaults(run=conflicts_command.run)
+
+
+def _history_commands(sub: Subparsers) -> None:
+    history = sub.add_parser("history", help="list the project's undo history (window's too)")
+    history.add_argument("project")
+    history.add_argument("--json", action="store_true", help="machine-readable output")
+    history.add_argument("--limit", type=int, metavar="N", help="keep the newest N steps")
+    history.add_argument("--clear", action="store_true", help="forget every step")
+    history.set_defaults(run=history_commands.history)
+    undo = sub.add_parser("undo", help="undo the newest step of the history")
+    undo.add_argument("project")
+    undo.set_defaults(run=history_commands.undo)
+    redo = sub.add_parser("redo", help="redo the step undone last")
+    redo.add_argument("project")
+    redo.set_defaults(run=history_commands.redo)
 
 
 def _glossary_commands(sub: Subparsers) -> None:

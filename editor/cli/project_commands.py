@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from editor.cli.commands import open_session
 from editor.core import ops
 from editor.core.audio_cut import cut_audio
 from editor.core.chapters import chapter_at_turn
@@ -19,6 +20,7 @@ from editor.core.errors import EditorError
 from editor.core.filenames import safe_filename
 from editor.core.model import Clip, Turn
 from editor.core.ops.bulk import BEFORE_ALIGN
+from editor.core.ops.episode import PAGE_RECORDS
 from editor.core.project.store import ProjectStore
 from editor.core.textfile import read_text
 from editor.core.timecode import format_clock
@@ -26,16 +28,15 @@ from editor.core.timecode import format_clock
 
 def shownotes_import(args: argparse.Namespace) -> int:
     page = read_episode_page(read_text(args.page))
-    with ProjectStore.open(args.project) as store:
-        store.set_episode(page.meta)
-        store.glossary.add_drafts(page.glossary)
-        imported = 0
-        if page.transcript is not None and store.turn_count() == 0:
-            imported = len(ops.insert_turns(store, page.transcript.turns).turns_inserted)
-        elif page.transcript is not None:
+    with open_session(args.project) as session:
+        store = session.store
+        had_turns = store.turn_count()
+        session.run(lambda s: ops.import_episode_page(s, page), records=PAGE_RECORDS)
+        imported = 0 if had_turns else store.turn_count()
+        if page.transcript is not None and had_turns:
             print(
                 f"note: {args.page}: the page's transcript was not imported; the project "
-                f"already has {store.turn_count()} turns",
+                f"already has {had_turns} turns",
                 file=sys.stderr,
             )
     meta = page.meta
@@ -58,7 +59,8 @@ def _turn_range(text: str, turns: list[Turn]) -> list[Turn]:
 
 
 def clip_add(args: argparse.Namespace) -> int:
-    with ProjectStore.open(args.project) as store:
+    with open_session(args.project) as session:
+        store = session.store
         if args.turns:
             chosen = _turn_range(args.turns, store.turns())
             speaker = store.find_speaker(chosen[0].speaker_id) if chosen[0].speaker_id else None
@@ -68,7 +70,8 @@ def clip_add(args: argparse.Namespace) -> int:
                 raise EditorError("give --turns, or both --start and --end (seconds)")
             clip = Clip(0, round(args.start * 1000), round(args.end * 1000), args.title)
         tags = tuple(t.strip() for t in (args.tags or "").split(",") if t.strip())
-        clip = store.clips.add(replace(clip, tags=tags, note=args.note or ""))
+        clip = replace(clip, tags=tags, note=args.note or "")
+        clip, _ = session.run_records("clips", "New clip", lambda s: s.clips.add(clip))
     print(
         f"clip {clip.id}: {format_clock(clip.start_ms)}–{format_clock(clip.end_ms)} {clip.title!r}"
     )
@@ -116,22 +119,26 @@ def _cut_targets(args: argparse.Namespace, clips: list[Clip]) -> list[tuple[Clip
 
 
 def chapter_add(args: argparse.Namespace) -> int:
-    with ProjectStore.open(args.project) as store:
-        turns = store.turns()
+    with open_session(args.project) as session:
+        turns = session.store.turns()
         if not 1 <= args.turn <= len(turns):
             raise EditorError(f"--turn {args.turn} is outside 1–{len(turns)}")
         chapter = chapter_at_turn(turns[args.turn - 1], args.title, args.url or "", args.img or "")
-        chapter = store.chapters.add(replace(chapter, toc=not args.no_toc))
+        chapter = replace(chapter, toc=not args.no_toc)
+        chapter, _ = session.run_records(
+            "chapters", "New chapter", lambda s: s.chapters.add(chapter)
+        )
     print(f"chapter {chapter.id}: {format_clock(chapter.start_ms)} {chapter.title}")
     return 0
 
 
 def chapter_toc(args: argparse.Namespace) -> int:
-    with ProjectStore.open(args.project) as store:
-        chapter = next((c for c in store.chapters.all() if c.id == args.id), None)
+    with open_session(args.project) as session:
+        chapter = next((c for c in session.store.chapters.all() if c.id == args.id), None)
         if chapter is None:
             raise EditorError(f"{args.project}: no chapter {args.id} (see chapter list)")
-        store.chapters.update(replace(chapter, toc=args.toc == "yes"))
+        changed = replace(chapter, toc=args.toc == "yes")
+        session.run_records("chapters", "Chapter in contents", lambda s: s.chapters.update(changed))
     shown = "in the table of contents" if args.toc == "yes" else "silent (toc false)"
     print(f"chapter {chapter.id}: {chapter.title} is {shown}")
     return 0
@@ -169,13 +176,13 @@ def align(args: argparse.Namespace) -> int:
     """Align the turns to the media; confirmed times stay unless --reset."""
     from editor.core.align.project import plan, run  # noqa: PLC0415 - NumPy, models: only here
 
-    with ProjectStore.open(args.project) as store:
-        job = plan(store, keep_confirmed=not args.reset, method=args.aligner)
+    with open_session(args.project) as session:
+        job = plan(session.store, keep_confirmed=not args.reset, method=args.aligner)
         if len(job.anchors) == len(job.texts):
             print("every turn has confirmed times; nothing to align (use --reset to redo them)")
             return 0
         results = run(job, progress=_progress_printer() if args.progress else None)
-        changes = ops.bulk_step(store, BEFORE_ALIGN, lambda s: ops.apply_alignment(s, results))
+        changes = session.run(lambda s: ops.apply_alignment(s, results), snapshot=BEFORE_ALIGN)
     numbers = {turn_id: number for number, turn_id in enumerate(job.turn_ids, 1)}
     low = [numbers[t] for t in results.low_confidence()]
     report = results.report

@@ -1,9 +1,10 @@
 """Random sequences of operations, undos and redos against a real project file (Hypothesis).
 
-A model of the undo stack is kept beside the store: every operation is either refused with the
-project's own error and changes nothing, or returns ``Changes`` whose after-state is what the file
-now holds; every undo gives back exactly the state before, every redo exactly the state after,
-however operations, undos and redos interleave.
+They run through the real ``ProjectSession`` and its history kept in the file, which is closed
+and opened again between steps. A model of the history is kept beside it: every operation is
+either refused with the project's own error and changes nothing, or returns a ``Change`` whose
+after-state is what the file now holds; every undo gives back exactly the state before, every
+redo exactly the state after, however operations, undos, redos and reopenings interleave.
 """
 
 from __future__ import annotations
@@ -23,15 +24,16 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from editor.core import ops
 from editor.core.changes import Changes
 from editor.core.errors import EditorError
-from editor.core.model import Speaker, Transcript, TranscriptTurn, Turn
+from editor.core.model import Clip, Speaker, Transcript, TranscriptTurn, Turn
 from editor.core.project.create import create_project
 from editor.core.project.store import ProjectStore
 from editor.core.search import SearchQuery
+from editor.core.session import ProjectSession
 from tests.reliability.figures import count
 
 pytestmark = pytest.mark.slow  # a long reliability run: `pytest -m "not slow"` skips it
 
-State = tuple[list[Turn], list[Speaker]]
+State = tuple[list[Turn], list[Speaker], list[Clip]]
 WORDS = st.sampled_from(["the", "Human Debt", "KPMG", "é", "a", "", "  ", "\n", "™"])
 TEXT = st.lists(WORDS, max_size=5).map(" ".join)
 NAMES = st.sampled_from(["Host", "Guest", "Guest ", "Producer", "host", "Ann"])
@@ -49,40 +51,48 @@ class HistoryMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="history-"))
-        path = self.folder / "p.tep"
-        create_project(path, transcript=Transcript(START_TURNS))
-        self.store = ProjectStore.open(path, snapshot=False)
-        self.done: list[tuple[Changes, State, State]] = []
-        self.undone: list[tuple[Changes, State, State]] = []
+        self.path = self.folder / "p.tep"
+        create_project(self.path, transcript=Transcript(START_TURNS))
+        self.session = ProjectSession.open(self.path, snapshot=False)
+        self.done: list[tuple[str, State, State]] = []
+        self.undone: list[tuple[str, State, State]] = []
+
+    @property
+    def store(self) -> ProjectStore:
+        return self.session.store
 
     def teardown(self) -> None:
-        self.store.close()
+        self.session.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def state(self) -> State:
-        return self.store.turns(), self.store.speakers()
+        return self.store.turns(), self.store.speakers(), self.store.clips.all()
 
     def pick_turn(self, data: st.DataObject) -> int:
         turns = self.store.turns()
         return turns[data.draw(st.integers(0, len(turns) - 1))].id
 
     def apply(self, operation: Callable[[ProjectStore], Changes]) -> None:
+        self._step(lambda: self.session.run(operation).is_empty)
+
+    def _step(self, make: Callable[[], bool]) -> None:
         before = self.state()
         try:
-            changes = operation(self.store)
+            empty = make()
         except EditorError:
             assert self.state() == before, "a refused operation changed the project"
             return
         after = self.state()
-        if changes.is_empty:
-            assert after == before, f"{changes.label} changed the project but reported nothing"
+        label = self.session.history.steps()[-1].label if not empty else ""
+        if empty:
+            assert after == before, "an operation changed the project but reported nothing"
             return
         # Every operation's inverse at once; the rules below interleave them further.
-        ops.undo(self.store, changes)
-        assert self.state() == before, f"undo of {changes.label} did not give back the state"
-        ops.redo(self.store, changes)
-        assert self.state() == after, f"redo of {changes.label} did not give back the state"
-        self.done.append((changes, before, after))
+        assert self.session.undo() is not None
+        assert self.state() == before, f"undo of {label} did not give back the state"
+        assert self.session.redo() is not None
+        assert self.state() == after, f"redo of {label} did not give back the state"
+        self.done.append((label, before, after))
         self.undone.clear()
         count("operations undone and redone in random sequences (core)")
 
@@ -189,28 +199,50 @@ class HistoryMachine(RuleBasedStateMachine):
         new = [TranscriptTurn(speaker, text)]
         self.apply(lambda s: ops.insert_turns(s, new, after_id=after))
 
+    @precondition(lambda self: self.store.turn_count() > 0)
+    @rule(data=st.data(), quote=st.sampled_from(["the", "Human Debt", "KPMG found"]))
+    def add_clip(self, data: st.DataObject, quote: str) -> None:
+        start = data.draw(st.integers(0, 10_000))
+        clip = Clip(0, start, start + 2000, "Clip", quote)
+        self._step(
+            lambda: (
+                self.session.run_records("clips", "New clip", lambda s: s.clips.add(clip))[
+                    1
+                ].is_empty
+            )
+        )
+
     # -- history ---------------------------------------------------------------------------------
 
     @precondition(lambda self: bool(self.done))
     @rule()
     def undo(self) -> None:
-        changes, before, after = self.done.pop()
+        label, before, after = self.done.pop()
         assert self.state() == after
-        ops.undo(self.store, changes)
-        assert self.state() == before, f"undo of {changes.label} did not give back the state"
-        self.undone.append((changes, before, after))
+        assert self.session.undo() is not None
+        assert self.state() == before, f"undo of {label} did not give back the state"
+        self.undone.append((label, before, after))
 
     @precondition(lambda self: bool(self.undone))
     @rule()
     def redo(self) -> None:
-        changes, before, after = self.undone.pop()
-        ops.redo(self.store, changes)
-        assert self.state() == after, f"redo of {changes.label} did not give back the state"
-        self.done.append((changes, before, after))
+        label, before, after = self.undone.pop()
+        assert self.session.redo() is not None
+        assert self.state() == after, f"redo of {label} did not give back the state"
+        self.done.append((label, before, after))
+
+    @rule()
+    def close_and_reopen(self) -> None:
+        state = self.state()
+        self.session.close()
+        self.session = ProjectSession.open(self.path, snapshot=False)
+        assert self.state() == state
+        assert self.session.can_undo() == bool(self.done)
+        assert self.session.can_redo() == bool(self.undone)
 
     @invariant()
     def order_and_references_hold(self) -> None:
-        turns, speakers = self.state()
+        turns, speakers, _ = self.state()
         positions = [t.position for t in turns]
         assert positions == sorted(positions) and len(set(positions)) == len(positions)
         known = {s.id for s in speakers}

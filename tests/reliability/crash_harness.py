@@ -162,32 +162,32 @@ def transcript() -> Any:
 
 
 def set_back_one_schema_version(project: Path) -> None:
-    """Undo the last migration (the project's dictionary), as a project of the previous version
-    would be.
+    """Undo the last migration (the history kept in the project), as a project of the previous
+    version would be.
 
-    The dictionary is empty in the harness (nothing adds words), so no content is lost, and the
-    worker's open runs the real migration again.
+    The history is empty in the harness (its workers call the operations directly), so no
+    content is lost, and the worker's open runs the real migration again.
     """
-    assert MIGRATION_NAMES[-1] == "m007_dictionary", "update this for the newest migration"
+    assert MIGRATION_NAMES[-1] == "m008_history", "update this for the newest migration"
     if not schema_state(project)[0]:
         return  # still at the previous version: a kill landed before its upgrade finished
     with sqlite3.connect(project) as conn:
-        assert conn.execute("SELECT count(*) FROM dictionary_words").fetchone()[0] == 0
-        conn.execute("DROP TABLE dictionary_words")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_dictionary'")
+        assert conn.execute("SELECT count(*) FROM history").fetchone()[0] == 0
+        conn.execute("DROP TABLE history")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_history'")
         version = str(SCHEMA_VERSION - 1)
         conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (version,))
     conn.close()
 
 
 def schema_state(project: Path) -> tuple[bool, bool, str]:
-    """(migration recorded, dictionary table present, schema_version): all old or all new."""
+    """(migration recorded, history table present, schema_version): all old or all new."""
     with sqlite3.connect(project) as conn:
         recorded = conn.execute(
-            "SELECT count(*) FROM _sqlite_migrations WHERE name = 'm007_dictionary'"
+            "SELECT count(*) FROM _sqlite_migrations WHERE name = 'm008_history'"
         ).fetchone()[0]
         table = conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'dictionary_words'"
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'history'"
         ).fetchone()[0]
         version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     conn.close()

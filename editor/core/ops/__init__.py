@@ -4,6 +4,7 @@ The GUI's undo stack and the command line both call these; nothing else writes t
 """
 
 from editor.core.ops.bulk import bulk_step
+from editor.core.ops.episode import import_episode_page
 from editor.core.ops.glossary import fix_findings
 from editor.core.ops.history import redo, undo
 from editor.core.ops.speakers import merge_speakers, rename_speaker, set_speaker
@@ -36,6 +37,7 @@ __all__ = [
     "find",
     "find_in",
     "fix_findings",
+    "import_episode_page",
     "insert_turns",
     "mark_reviewed",
     "merge_speakers",

@@ -167,6 +167,25 @@ def m007_dictionary(db: Database) -> None:
         )""")
 
 
+@migrations()
+def m008_history(db: Database) -> None:
+    """The undo history, kept in the project: one row per step, done (``undone`` 0, oldest
+    first) or undone and waiting to be redone (``undone`` 1). ``payload`` holds the step's
+    before and after states (see ``editor.core.session.codec``)."""
+    db.execute("""
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            label TEXT NOT NULL,
+            count INTEGER NOT NULL DEFAULT 0,
+            made_at TEXT NOT NULL,
+            user TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT '',
+            undone INTEGER NOT NULL DEFAULT 0,
+            payload BLOB NOT NULL
+        )""")
+    db.execute("CREATE INDEX history_undone ON history(undone, id)")
+
+
 MIGRATION_NAMES: tuple[str, ...] = (
     "m001_initial",
     "m002_glossary_ignores",
@@ -175,5 +194,6 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m005_waveform",
     "m006_drafts",
     "m007_dictionary",
+    "m008_history",
 )
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -1,0 +1,233 @@
+"""``ProjectSession``: the one way to change an open project, with its history and its event.
+
+Every change is an operation applied through ``run`` (turns and speakers: a core operation
+returning ``Changes``) or ``apply`` (any writes, with the record kinds it touches): it runs in
+one transaction together with its history step, and comes back as one ``Change`` that listeners
+hear about, as Anki's ``col.undo()`` and ``operation_did_execute`` work. ``undo`` and ``redo``
+take the steps from the project's own history, so the window and the command line share it.
+
+A step that no longer fits the file (something changed the rows behind the history) is refused
+with the reason, and the history is cleared so that it can never overwrite newer work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from editor.core.changes import Changes
+from editor.core.errors import EditError
+from editor.core.ops import history as row_history
+from editor.core.project import record_history
+from editor.core.project.record_history import RecordChange, RecordKind
+from editor.core.project.store import ProjectStore
+from editor.core.session.change import WINDOW, Action, Change, combine, combine_records
+from editor.core.session.history import History, Step, current_user
+
+T = TypeVar("T")
+Listener = Callable[[Change], None]
+Operation = Callable[[ProjectStore], Changes]
+FollowUp = Callable[[ProjectStore, Changes], tuple[RecordChange, ...]]
+
+
+class HistoryRefused(EditError):
+    """An undo or redo the file no longer fits; the history was cleared."""
+
+
+@dataclass(frozen=True)
+class _Subscription:
+    listener: Listener
+    touching: frozenset[str]
+    origins: frozenset[str] | None
+
+    def wants(self, change: Change) -> bool:
+        if self.origins is not None and change.origin not in self.origins:
+            return False
+        return change.touches(*self.touching)
+
+
+class ProjectSession:
+    """An open project with its history. ``origin`` names who makes its changes by default."""
+
+    def __init__(self, store: ProjectStore, *, origin: str = WINDOW, user: str | None = None):
+        self.store = store
+        self.origin = origin
+        self.user = current_user() if user is None else user
+        self.history = History(store)
+        self._subscriptions: list[_Subscription] = []
+        # Run after each operation that changed turns, in its transaction (quotes of clips).
+        self.follow_ups: list[FollowUp] = []
+
+    @classmethod
+    def open(cls, path: str | Path, *, origin: str = WINDOW, **options: Any) -> ProjectSession:
+        return cls(ProjectStore.open(path, **options), origin=origin)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> ProjectSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- listening -------------------------------------------------------------------------------
+
+    def subscribe(
+        self,
+        listener: Listener,
+        *,
+        touching: Iterable[str] = (),
+        origins: Iterable[str] | None = None,
+    ) -> Callable[[], None]:
+        """Hear every change (or only those touching one of ``touching``, made by one of
+        ``origins``); returns the function that stops it."""
+        subscription = _Subscription(
+            listener, frozenset(touching), None if origins is None else frozenset(origins)
+        )
+        self._subscriptions.append(subscription)
+        return lambda: self._subscriptions.remove(subscription)
+
+    def _tell(self, change: Change) -> None:
+        for subscription in list(self._subscriptions):
+            if subscription.wants(change):
+                subscription.listener(change)
+
+    # -- changing --------------------------------------------------------------------------------
+
+    def run(
+        self,
+        operation: Operation,
+        *,
+        label: str | None = None,
+        origin: str | None = None,
+        snapshot: str | None = None,
+        records: Iterable[RecordKind] = (),
+    ) -> Change:
+        """Apply a core operation (``ops.*``) as one step; ``snapshot`` takes a snapshot with
+        that reason first (bulk steps). ``EditorError`` if refused: nothing changed."""
+        _, change = self.apply(
+            lambda store: (None, operation(store)),
+            label=label,
+            origin=origin,
+            snapshot=snapshot,
+            records=records,
+        )
+        return change
+
+    def apply(
+        self,
+        action: Callable[[ProjectStore], tuple[T, Changes | None]],
+        *,
+        label: str | None = None,
+        origin: str | None = None,
+        snapshot: str | None = None,
+        records: Iterable[RecordKind] = (),
+        follow: bool = True,
+    ) -> tuple[T, Change]:
+        """Run ``action`` (its writes to rows come back as ``Changes``, its writes to the
+        ``records`` kinds are captured) as one transaction and one step."""
+        kinds = tuple(dict.fromkeys(records))
+        if snapshot is not None:
+            self.store.snapshot(snapshot)
+        with self.store.writing():
+            before = {kind: record_history.capture(self.store, kind) for kind in kinds}
+            result, rows = action(self.store)
+            rows = rows if rows is not None else Changes(label or "")
+            step_label = label or rows.label
+            if label is not None and rows.label != label:
+                rows = Changes(label, rows.before, rows.after, rows.count)
+            found = [
+                RecordChange(step_label, state, record_history.capture(self.store, kind))
+                for kind, state in before.items()
+            ]
+            if follow and rows.after.turns:
+                for follow_up in self.follow_ups:
+                    found.extend(follow_up(self.store, rows))
+            changed = combine_records(step_label, found)
+            change = Change(step_label, rows, changed, origin or self.origin)
+            if not change.is_empty:
+                step_id = self.history.record(rows, changed, change.origin, self.user)
+                change = Change(step_label, rows, changed, change.origin, "do", step_id)
+        if not change.is_empty:
+            self._tell(change)
+        return result, change
+
+    def run_records(
+        self,
+        kind: RecordKind,
+        label: str,
+        action: Callable[[ProjectStore], T],
+        *,
+        origin: str | None = None,
+    ) -> tuple[T, Change]:
+        """A write to one kind of record (clips, chapters, glossary …) as one step."""
+        return self.apply(
+            lambda store: (action(store), None), label=label, origin=origin, records=(kind,)
+        )
+
+    # -- history ---------------------------------------------------------------------------------
+
+    def can_undo(self) -> bool:
+        return self.history.undo_step() is not None
+
+    def can_redo(self) -> bool:
+        return self.history.redo_step() is not None
+
+    def undo(self, *, origin: str | None = None) -> Change | None:
+        """Undo the newest done step; ``None`` when there is none."""
+        step = self.history.undo_step()
+        return None if step is None else self._replay(step, "undo", origin)
+
+    def redo(self, *, origin: str | None = None) -> Change | None:
+        """Redo the oldest undone step; ``None`` when there is none."""
+        step = self.history.redo_step()
+        return None if step is None else self._replay(step, "redo", origin)
+
+    def go_back_to(self, step_id: int, *, origin: str | None = None) -> Change:
+        """Make the project as it was just after step ``step_id`` (0: before every step), as
+        one new step that can itself be undone."""
+        steps = self.history.steps()
+        later = [s for s in steps if not s.undone and s.id > step_id]
+        if not later:
+            raise EditError("the project is already at that point of its history")
+        target = next((s for s in steps if s.id == step_id), None)
+        where = f"to after “{target.shown_label}”" if target else "to the start of the history"
+        label = f"Go back {where}"
+        kinds = {r.before.kind for s in later for r in self.history.load(s)[1]}
+
+        def back(_store: ProjectStore) -> tuple[None, Changes]:
+            rows = [self._restore(step, "undo")[0] for step in reversed(later)]
+            return None, combine(label, rows, len(later))
+
+        _, change = self.apply(back, label=label, origin=origin, records=kinds, follow=False)
+        return change
+
+    def _replay(self, step: Step, action: Action, origin: str | None) -> Change:
+        try:
+            with self.store.writing():
+                rows, records = self._restore(step, action)
+                self.history.mark(step, undone=action == "undo")
+        except EditError as error:
+            self.history.clear()
+            raise HistoryRefused(f"{error}. The undo history was cleared.") from error
+        change = Change(step.label, rows, records, origin or step.origin, action, step.id)
+        self._tell(change)
+        return change
+
+    def _restore(self, step: Step, action: Action) -> tuple[Changes, tuple[RecordChange, ...]]:
+        """Write a step's before (undo) or after (redo) state back, checking the file first;
+        returns what was written, in the direction it went."""
+        rows, records = self.history.load(step)
+        if action == "undo":
+            rows = Changes(rows.label, rows.after, rows.before, rows.count)
+            records = tuple(RecordChange(r.label, r.after, r.before) for r in records)
+        for record in records:
+            record_history.check_unchanged(self.store, record.before, step.label)
+        if not rows.is_empty:  # ops.history checks the rows are as the step left them
+            row_history.redo(self.store, rows)
+        for record in records:
+            record_history.restore(self.store, record.after)
+        return rows, records
