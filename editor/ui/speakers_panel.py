@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QPushButton,
     QTableWidget,
@@ -43,6 +44,11 @@ class SpeakersPanel(QWidget):
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["", "Speaker", "Turns", "Talk time"])
         self.table.verticalHeader().hide()
+        # The name takes the panel's spare width (the others fit their contents), so long
+        # names show and no empty band is left on the right.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -90,7 +96,6 @@ class SpeakersPanel(QWidget):
                 if column != NAME_COLUMN:
                     cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(row, column, cell)
-        self.table.resizeColumnsToContents()
         self._filling = False
 
     def speaker_at(self, row: int) -> Speaker | None:

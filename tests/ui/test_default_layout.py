@@ -61,3 +61,19 @@ def test_the_show_notes_title_field_gets_the_panels_width(
     panel = window.notes.notes_panel
     qtbot.waitUntil(panel.title.isVisible, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     assert panel.title.width() >= panel.width() * 0.6
+
+
+def test_the_speakers_table_fills_its_panel(
+    tmp_path: Path, qtbot: object, demo_project: Path
+) -> None:
+    window = _default_window(tmp_path, qtbot, demo_project)
+    window.speakers_dock.raise_()
+    table = window.speakers_panel.table
+    qtbot.waitUntil(table.isVisible, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
+    header = table.horizontalHeader()
+
+    def filled() -> bool:  # no empty band right of the columns, once the panel is laid out
+        used = sum(header.sectionSize(c) for c in range(table.columnCount()))
+        return used >= table.viewport().width() - 2
+
+    qtbot.waitUntil(filled, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
