@@ -102,19 +102,47 @@ def phone_call() -> Case | None:
     )
 
 
-def apollo() -> Case | None:
+def whisper_words(name: str, audio: str, words_json: str) -> Case | None:
+    """A real recording with whisper-timestamped's machine word times as the reference:
+    turns are its segments, every word has a start."""
     folder = CORPORA / "stt" / "whisper-timestamped"
-    media = folder / "audio" / "apollo11.mp3"
+    media = folder / "audio" / audio
     if not media.exists():
         return None
-    data = json.loads((folder / "corner_cases_large_apollo11.mp3.words.json").read_text())
+    data = json.loads((folder / words_json).read_text(encoding="utf-8"))
     texts, starts, words = [], [], {}
     for number, segment in enumerate(data["segments"]):
         texts.append(" ".join(w["text"].strip() for w in segment["words"]))
         starts.append(segment["words"][0]["start"])
         for index, word in enumerate(segment["words"]):
             words[number, index] = word["start"]
-    return Case("Apollo 11 radio (whisper-timestamped words)", media, texts, starts, words)
+    return Case(name, media, texts, starts, words)
+
+
+def apollo() -> Case | None:
+    return whisper_words(
+        "Apollo 11 radio (whisper-timestamped words)",
+        "apollo11.mp3",
+        "corner_cases_large_apollo11.mp3.words.json",
+    )
+
+
+def french_talk() -> Case | None:
+    """French, so the eSpeak NG aligner runs (the acoustic model is US English only)."""
+    return whisper_words(
+        "French talk, 120 s (whisper-timestamped words)",
+        "smartphone.mp3",
+        "medium_auto_smartphone.mp3.words.json",
+    )
+
+
+def german_speech() -> Case | None:
+    """German, so the eSpeak NG aligner runs."""
+    return whisper_words(
+        "German speech, 178 s (whisper-timestamped words)",
+        "gaenswein15.mp3",
+        "medium_auto_gaenswein15.mp3.words.json",
+    )
 
 
 def reading() -> Case | None:
@@ -127,7 +155,8 @@ def reading() -> Case | None:
 
 
 def real_cases() -> list[Case]:
-    return [c for c in (phone_call(), apollo(), reading()) if c is not None]
+    cases = (phone_call(), apollo(), reading(), french_talk(), german_speech())
+    return [c for c in cases if c is not None]
 
 
 def _built(name: str, first: int, last: int) -> Path:
