@@ -8,7 +8,7 @@ to hear it) brings it back.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from editor.ui.turn_model import TurnListModel
 from editor.ui.turn_view import TurnListView
@@ -38,10 +38,17 @@ class FollowController(QObject):
         row = self.model.row_at_time(position_ms)
         previous = self.model.current_row()
         self.model.set_current_row(row)
-        if self.view.state() == QAbstractItemView.State.EditingState:
+        if self.view.state() == QAbstractItemView.State.EditingState or self._field_open():
             self.suspend()  # never move the selection (and close the editor) under the typing
         if row is not None and row != previous and self.enabled and not self.suspended:
             self.view.show_row(row, select=True)
+
+    def _field_open(self) -> bool:
+        """Whether a field over the list has the keyboard: the speaker editor (Shift+F2) is no
+        item editor of the view, and Enter gives its name to the selected turns."""
+        focus = QApplication.focusWidget()
+        viewport = self.view.viewport()
+        return focus is not None and focus is not viewport and viewport.isAncestorOf(focus)
 
     def suspend(self) -> None:
         if self.enabled and not self.suspended:

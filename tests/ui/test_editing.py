@@ -306,6 +306,24 @@ def test_playback_does_not_close_the_editor_under_the_typing(
     assert on_disk(demo_project)[2][0].endswith(" still typing")
 
 
+def test_playback_does_not_move_the_turn_whose_speaker_is_being_typed(
+    opened: MainWindow, demo_project: Path, truth: list[dict[str, float]], qtbot: object
+) -> None:
+    """Shift+F2 on "I thought" (one second long) while it plays: the audio moves into the next
+    turn before Enter, and the name still goes to "I thought" (found by the editor's journey)."""
+    opened.view.select_row(3)
+    opened.view.setFocus()
+    key(qtbot, SHIFT, code=Qt.Key.Key_F2)
+    assert opened.speaker_editor.isVisible()
+    key(qtbot, CTRL, code=Qt.Key.Key_A)
+    type_text(qtbot, "Duena Blomstrom")
+    opened.follow.on_position(round(truth[4]["start"] * 1000) + 500)  # the audio moves on
+    assert opened.view.current_row() == 3
+    assert opened.follow.suspended
+    key(qtbot, code=Qt.Key.Key_Return)
+    assert on_disk(demo_project)[3] == ("I thought", "Duena Blomstrom")
+
+
 def test_undo_refuses_to_overwrite_a_change_made_behind_its_back(
     opened: MainWindow, demo_project: Path, qtbot: object
 ) -> None:

@@ -1,0 +1,202 @@
+"""Journeys through the real window, driven from outside as a person would (issue 17).
+
+Each test makes a project from the sample episode in ``../shared/samples``, runs one journey
+(``run_journey.py``, under the system Python with pyatspi, inside its own D-Bus session, X server
+and accessibility bus), then checks what a person would: the project file on disk, the files
+the app wrote, what the window showed (text and geometry from the accessibility tree), that the
+app was alive to the end, quit cleanly and printed no traceback. Screenshots of the key states go
+to ``$JOURNEY_SHOTS/<journey>/`` (default: the test's tmp folder); ``.ci/run`` keeps them.
+
+Skipped without the tools on a laptop; in CI (``CI`` set) missing tools fail the run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from editor.core.formats import read_transcript
+from editor.core.model import Transcript, TranscriptTurn
+from editor.core.project.create import create_project
+from tests.conftest import PATIENCE_S, in_ci, require_tool
+
+HERE = Path(__file__).parent
+SAMPLES = Path(__file__).resolve().parents[4] / "shared" / "samples"
+SYSTEM_PYTHON = "/usr/bin/python3"
+BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
+# a journey is a few dozen steps, each bounded by the driver's patience
+JOURNEY_TIMEOUT_S = 12 * PATIENCE_S
+
+pytestmark = [pytest.mark.journey, pytest.mark.timeout(JOURNEY_TIMEOUT_S + 60)]
+
+
+def _missing(what: str) -> None:
+    if in_ci():
+        pytest.fail(f"{what} is missing: scripts/bootstrap.sh installs it")
+    pytest.skip(f"{what} is not installed")
+
+
+@pytest.fixture(scope="module")
+def tools() -> None:
+    for name in ("Xvfb", "xdotool", "dbus-run-session", "import"):
+        require_tool(name)
+    if not Path(BUS_LAUNCHER).exists():
+        _missing("at-spi2-core (at-spi-bus-launcher)")
+    probe = subprocess.run(
+        [SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True, check=False
+    )
+    if probe.returncode != 0:
+        _missing("python3-pyatspi for the system Python")
+    if not SAMPLES.is_dir():
+        pytest.skip("../shared/samples is not here")
+
+
+@dataclass
+class Journey:
+    project: Path
+    seen: dict[str, Any]
+    stderr: str
+    shots: Path
+
+
+def sample_project(folder: Path) -> Path:
+    """The sample episode's ten spoken paragraphs, with their true times and audio."""
+    media = folder / "sample10.mp3"
+    shutil.copy(SAMPLES / "sample10.mp3", media)
+    text = read_transcript(SAMPLES / "sample10-transcript.txt")
+    truth = json.loads((SAMPLES / "sample10-truth.json").read_text(encoding="utf-8"))["turns"]
+    transcript = Transcript(
+        tuple(
+            TranscriptTurn(
+                turn.speaker, turn.text, round(t["start"] * 1000), round(t["end"] * 1000)
+            )
+            for turn, t in zip(text.turns, truth, strict=True)
+        )
+    )
+    project = folder / "Human Debt Fighters.tep"
+    create_project(project, title="Episode", media=media, transcript=transcript)
+    return project
+
+
+def shots_folder(tmp_path: Path, journey: str) -> Path:
+    base = os.environ.get("JOURNEY_SHOTS")
+    folder = (Path(base) if base else tmp_path / "shots") / journey
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
+def run_journey(name: str, tmp_path: Path, params: dict[str, Any] | None = None) -> Journey:
+    work = tmp_path / "work"
+    work.mkdir()
+    project = sample_project(work)
+    shots = shots_folder(tmp_path, name)
+    stderr = tmp_path / "app-stderr.txt"
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "TRANSCRIPT_EDITOR_AUDIO": "dummy",
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("QT_QPA_PLATFORM", None)
+    player = "vlc" if in_ci() else "auto"
+    command = [
+        "dbus-run-session",
+        "--",
+        SYSTEM_PYTHON,
+        str(HERE / "run_journey.py"),
+        "--journey",
+        name,
+        "--shots",
+        str(shots),
+        "--stderr",
+        str(stderr),
+        "--params",
+        json.dumps({"work": str(work), **(params or {})}),
+        "--",
+        sys.executable,
+        "-m",
+        "editor",
+        "--player",
+        player,
+        str(project),
+    ]
+    done = subprocess.run(
+        command,
+        env=env,
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=JOURNEY_TIMEOUT_S,
+        check=False,
+    )
+    lines = done.stdout.strip().splitlines()
+    assert done.returncode == 0 and lines, f"the driver failed:\n{done.stdout}\n{done.stderr}"
+    seen = json.loads(lines[-1])
+    app_stderr = stderr.read_text(encoding="utf-8", errors="replace")
+    assert "error" not in seen, (
+        f"{seen['error']}\nwindows: {seen.get('windows')}\n{seen.get('driver_traceback')}\n"
+        f"app stderr:\n{app_stderr[-3000:]}\nscreenshots: {shots}"
+    )
+    assert "Traceback" not in app_stderr, app_stderr
+    assert seen["alive_at_end"], app_stderr
+    assert seen["exit_code"] == 0, app_stderr
+    return Journey(project, seen, app_stderr, shots)
+
+
+def rows(project: Path) -> list[tuple[str, str, int]]:
+    """(speaker, text, reviewed) of each turn, read from the file the app saved."""
+    with sqlite3.connect(f"file:{project}?mode=ro", uri=True) as conn:
+        return list(
+            conn.execute(
+                "SELECT speakers.name, turns.text, turns.reviewed FROM turns"
+                " LEFT JOIN speakers ON speakers.id = turns.speaker_id ORDER BY position"
+            )
+        )
+
+
+def test_editor_journey(tools: None, tmp_path: Path) -> None:
+    from tests.ui.journeys.editor_journey import RIGHT, SPLIT_BEFORE, WRONG
+
+    original = rows(sample_project(tmp_path))
+    journey = run_journey("editor", tmp_path)
+    seen, saved = journey.seen, rows(journey.project)
+    assert seen["rows_at_start"] == 10
+    # listening: the slider moved on by itself after a click on the first turn
+    assert seen["seek"]["moved_to"] >= seen["seek"]["start"] + 1500
+    # the open editor shows the whole five-line turn, and the row does not shrink around it
+    _, _, width, height = seen["editor_box"]
+    assert height >= 4 * 14 and width >= 300, seen["editor_box"]
+    assert seen["row_box_editing"][3] >= seen["row_box_before"][3], seen
+    assert seen["editor_text"] == original[5][1]
+    # the words typed over the wrong ones, on screen and on disk
+    assert RIGHT in seen["fixed_row"] and WRONG not in seen["fixed_row"]
+    assert saved[5][1] == original[5][1].replace(WRONG, RIGHT)
+    # the speaker changed with Shift+F2
+    assert saved[3][:2] == ("Duena Blomstrom", "I thought")
+    # split in mid-sentence into two turns, then merged back to the very same text
+    first, second = seen["split"]
+    assert first.endswith("even said,") and second.split(": ", 1)[1].startswith(SPLIT_BEFORE)
+    assert seen["merged"] == seen["merge_original"]
+    assert saved[6] == original[6] and len(saved) == 10
+    # the glossary's fix, in the list and on disk
+    assert any("Human Death" in cell for cell in seen["issues"]), seen["issues"]
+    assert "Human Debt Fighters" in seen["glossary_row"]
+    assert "Human Debt Fighters" in saved[1][1] and "Human Death" not in saved[1][1]
+    # reviewed: the status bar counts it, the file has it
+    assert seen["reviewed_label"] == "Reviewed 1/10"
+    assert [r[2] for r in saved] == [1] + [0] * 9
+    # nothing else changed
+    untouched = [0, 2, 4, 7, 8, 9]
+    assert [saved[i][:2] for i in untouched] == [original[i][:2] for i in untouched]
