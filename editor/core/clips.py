@@ -41,7 +41,7 @@ def clip_from_turns(turns: Sequence[Turn], speaker: str, title: str = "") -> Cli
     if start is None or end is None or end <= start:
         raise EditError("the selected turns have no times yet; time them first")
     quote = " ".join(t.text for t in turns)
-    return Clip(0, start, end, title or _title(quote), quote, speaker=speaker)
+    return Clip(0, start, end, title or default_title(quote), quote, speaker=speaker)
 
 
 def clip_from_span(turn: Turn, start: int, end: int, speaker: str, title: str = "") -> Clip:
@@ -50,7 +50,7 @@ def clip_from_span(turn: Turn, start: int, end: int, speaker: str, title: str = 
         raise EditError("select the words to clip inside the turn")
     quote = turn.text[start:end].strip()
     start_ms, end_ms = _span_times(turn, start, end)
-    return Clip(0, start_ms, end_ms, title or _title(quote), quote, speaker=speaker)
+    return Clip(0, start_ms, end_ms, title or default_title(quote), quote, speaker=speaker)
 
 
 def _span_times(turn: Turn, start: int, end: int) -> tuple[int, int]:
@@ -68,7 +68,8 @@ def _span_times(turn: Turn, start: int, end: int) -> tuple[int, int]:
     return first, max(last, first + 1)
 
 
-def _title(quote: str, words: int = 8) -> str:
+def default_title(quote: str, words: int = 8) -> str:
+    """The title a clip gets when none is given: the quote's first words."""
     parts = quote.split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 

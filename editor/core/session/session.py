@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from editor.core import clip_quotes
 from editor.core.changes import Changes
 from editor.core.errors import EditError
 from editor.core.ops import history as row_history
@@ -57,8 +58,8 @@ class ProjectSession:
         self.user = current_user() if user is None else user
         self.history = History(store)
         self._subscriptions: list[_Subscription] = []
-        # Run after each operation that changed turns, in its transaction (quotes of clips).
-        self.follow_ups: list[FollowUp] = []
+        # Run after each operation that changed turns, in its transaction: quotes of clips.
+        self.follow_ups: list[FollowUp] = [clip_quotes.follow_text]
 
     @classmethod
     def open(cls, path: str | Path, *, origin: str = WINDOW, **options: Any) -> ProjectSession:
