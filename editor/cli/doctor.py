@@ -60,7 +60,7 @@ def aligner_lines(speech: tuple[bool, str], acoustic: tuple[bool, str]) -> list[
         default = "acoustic (PocketSphinx) for English transcripts, to the word"
         default += "; eSpeak NG warping for other languages" if speech_ok else ""
     elif speech_ok:
-        default = "eSpeak NG warping (turns only): the acoustic model is missing"
+        default = "eSpeak NG warping: the acoustic model is missing"
     else:
         default = "none"
     words = "eSpeak NG phonemes" if speech_ok else "letter-to-sound rules"

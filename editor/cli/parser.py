@@ -215,8 +215,9 @@ def _timing_commands(sub: Subparsers) -> None:
         "--aligner",
         choices=["auto", "acoustic", "espeak"],
         default="auto",
-        help="acoustic: PocketSphinx's US-English model, to the word; espeak: eSpeak NG warping, "
-        "turns only, any language; auto (default): acoustic when the text is English",
+        help="acoustic: PocketSphinx's US-English model, to the word; espeak: eSpeak NG "
+        "warping, any language, words placed through the warp (coarser); auto (default): "
+        "acoustic when the text is English",
     )
     align.add_argument("--json", action="store_true", help="print every turn's times")
     align.add_argument("--progress", action="store_true", help="show progress on stderr")

@@ -9,6 +9,7 @@ onto the nearest onset of speech within 300 ms, ends onto the last speech before
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +27,9 @@ from editor.core.align.features import (
 from editor.core.align.result import AlignedTurn, Alignment, Anchor
 from editor.core.align.result import segments as split_at_anchors
 from editor.core.align.speech import speak
+from editor.core.align.speech_words import word_times
 from editor.core.errors import EditorError
+from editor.core.model import Word
 
 Progress = Callable[[float], None]
 FRAME_MS = HOP * 1000 // RATE  # 10 ms
@@ -34,7 +37,7 @@ FINEST = 2  # the warping path's frames are 20 ms
 SNAP_MS = 300
 AUTO, ACOUSTIC, SPEECH = "auto", "acoustic", "espeak"
 METHODS = (AUTO, ACOUSTIC, SPEECH)
-SPEECH_NAME = "eSpeak NG warping (turns only)"
+SPEECH_NAME = "eSpeak NG warping"
 
 
 def align_file(
@@ -85,7 +88,8 @@ def align_media(
             )
         notes.append(why)
     turns = align_by_speech(media, texts, anchors, progress, cancelled)
-    return Alignment(turns, SPEECH_NAME, notes=notes)
+    words = sum(len(turn.words) for turn in turns if turn is not None)
+    return Alignment(turns, SPEECH_NAME, words=words, notes=notes)
 
 
 def align_by_speech(
@@ -95,7 +99,7 @@ def align_by_speech(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> list[AlignedTurn | None]:
-    """The eSpeak NG aligner: turn times only, no word times."""
+    """The eSpeak NG aligner: turn times, and word times carried through the warp."""
     report = progress or (lambda _fraction: None)
     report(0.0)
     recording = features(load_audio(media))
@@ -125,7 +129,10 @@ def align_features(
             indexes, _align_segment(part, [texts[i] for i in indexes], cancelled), strict=True
         ):
             result[index] = AlignedTurn(
-                aligned.start_ms + start_ms, aligned.end_ms + start_ms, aligned.confidence
+                aligned.start_ms + start_ms,
+                aligned.end_ms + start_ms,
+                aligned.confidence,
+                tuple(_shifted(word, start_ms) for word in aligned.words),
             )
         done += len(indexes)
         progress(done / total)
@@ -162,7 +169,33 @@ def _align_segment(
             result[index - 1] = AlignedTurn(
                 previous.start_ms, max(previous.start_ms, start), previous.confidence
             )
-    return result
+
+    def to_ms(sample: int) -> int:
+        return _real_frame(path, int(sample * to_frames)) * FINEST * FRAME_MS
+
+    def trim_end(start_ms: int, end_ms: int) -> int:
+        return _snap_offset(recording.speech, start_ms, end_ms)
+
+    return [
+        replace(
+            turn,
+            words=word_times(
+                text,
+                spoken_words,
+                to_ms,
+                trim_end,
+                turn=(turn.start_ms, turn.end_ms),
+                confidence=turn.confidence,
+            ),
+        )
+        for turn, text, spoken_words in zip(result, texts, spoken.words, strict=True)
+    ]
+
+
+def _shifted(word: Word, by_ms: int) -> Word:
+    start = None if word.start_ms is None else word.start_ms + by_ms
+    end = None if word.end_ms is None else word.end_ms + by_ms
+    return replace(word, start_ms=start, end_ms=end)
 
 
 def _real_frame(path: np.ndarray, synthetic_frame: int) -> int:
