@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.errors import EditorError
-from editor.core.ops.bulk import bulk_step
 from editor.core.ops.take import BEFORE_TAKE, take_from_copy
 from editor.core.project.conflicts import ConflictCopy, Difference, compare_files
 
@@ -145,9 +144,7 @@ class ConflictDialog(QDialog):
             return
         name = self.copy_path.name
         changes = self.window_.edits.runner.run(
-            lambda store: bulk_step(
-                store, BEFORE_TAKE, lambda s: take_from_copy(s, chosen, f"Take changes from {name}")
-            )
+            lambda s: take_from_copy(s, chosen, f"Take changes from {name}"), snapshot=BEFORE_TAKE
         )
         if changes is not None:
             self.window_.statusBar().showMessage(

@@ -41,8 +41,12 @@ class EditController(QObject):
     def store(self) -> ProjectStore:
         return self.runner.store
 
-    def run(self, operation: Callable[[ProjectStore], Changes]) -> Changes | None:
-        return self.runner.run(operation)
+    def run(
+        self, operation: Callable[[ProjectStore], Changes], *, snapshot: str | None = None
+    ) -> Changes | None:
+        """Run an operation as one step; ``snapshot`` names the snapshot a bulk step takes
+        first."""
+        return self.runner.run(operation, snapshot=snapshot)
 
     # -- text ----------------------------------------------------------------------------------
 
@@ -150,9 +154,8 @@ class EditController(QObject):
 
     def replace_all(self, query: SearchQuery, replacement: str, speaker_id: int | None) -> int:
         changes = self.run(
-            lambda s: ops.bulk_step(
-                s, BEFORE_REPLACE_ALL, lambda s: ops.replace_all(s, query, replacement, speaker_id)
-            )
+            lambda s: ops.replace_all(s, query, replacement, speaker_id),
+            snapshot=BEFORE_REPLACE_ALL,
         )
         return changes.count if changes is not None else 0
 

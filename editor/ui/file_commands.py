@@ -128,9 +128,7 @@ def take_transcript(window: MainWindow, path: Path, replace: bool | None = None)
             return
     if replace:
         changes = window.edits.run(
-            lambda s: ops.bulk_step(
-                s, BEFORE_REPLACE_TRANSCRIPT, lambda s: ops.replace_transcript(s, transcript)
-            )
+            lambda s: ops.replace_transcript(s, transcript), snapshot=BEFORE_REPLACE_TRANSCRIPT
         )
     else:
         changes = window.edits.run(
@@ -245,13 +243,18 @@ def link_media(window: MainWindow, media: Path) -> None:
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-    try:
-        window.store.link_media(media)
-    except EditorError as error:
-        _fail(window, "Cannot Link Media", error)
+    if not link_media_step(window, media):
         return
-    window.load_media()
     window.statusBar().showMessage(f"Media: {media.name}", 5000)
+
+
+def link_media_step(window: MainWindow, media: Path) -> bool:
+    """Link ``media`` as one step of the history and load it; ``False`` if it was refused
+    (the status bar says why)."""
+    linked = window.edits.runner.run_records(
+        "media", "Link media", lambda s: s.link_media(media), window.load_media
+    )
+    return linked is not None
 
 
 def locate_media(window: MainWindow) -> None:
@@ -279,7 +282,7 @@ def search_media_folder(window: MainWindow, folder: Path | None = None) -> bool:
             window, "Media Not Found", f"No file in {folder} matches the project's media."
         )
         return False
-    window.store.link_media(found)
-    window.load_media()
+    if not link_media_step(window, found):
+        return False
     window.statusBar().showMessage(f"Found the media: {found}", 5000)
     return True

@@ -84,7 +84,7 @@ class GlossaryController(QObject):
             return 0
         if len(wanted) > 1:
             changes = self.window.edits.run(
-                lambda s: ops.bulk_step(s, BEFORE_FIX_ALL, lambda s: ops.fix_findings(s, wanted))
+                lambda s: ops.fix_findings(s, wanted), snapshot=BEFORE_FIX_ALL
             )
         else:
             changes = self.window.edits.run(lambda s: ops.fix_findings(s, wanted))

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from editor.ui.editing import EditController
 from editor.ui.find_bar import FindBar
 from editor.ui.follow import FollowController
 from editor.ui.glossary_controller import GlossaryController
+from editor.ui.history_panel import HistoryPanel
 from editor.ui.media_banner import MediaBanner
 from editor.ui.notes_controller import NotesController
 from editor.ui.panel_focus import edit_in_focused_panel
@@ -72,6 +72,14 @@ class MainWindow(QMainWindow):
         self.timing = TimingController(self)
         self.words = WordController(self)  # word under the playhead, Alt+click, F7
         self.spelling = SpellingController(self)  # red wavy underlines, suggestions, dictionary
+        self.edits.runner.refreshers.update(  # what an undo of each kind of record redraws
+            glossary=self.glossary.reload,
+            clips=self.notes.reload,
+            chapters=self.notes.reload,
+            episode=self.notes.reload,
+            dictionary=self.spelling.refresh_known,
+            media=self.load_media,
+        )
         self._build_layout()
         self._build_docks()
         self.preferences = preferences.Preferences(self)  # text size, theme, skip, keys
@@ -128,10 +136,9 @@ class MainWindow(QMainWindow):
         self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
         keep_tab_titles_whole(self)
         self.speakers_dock.raise_()
-        self.history_view = QUndoView(self.edits.runner.stack)
-        self.history_view.setEmptyLabel("(opened)")
-        self.history_view.setAccessibleName("History")
-        self.history_dock = self._dock("History", "historyDock", self.history_view)
+        self.history_panel = HistoryPanel(self.edits.runner)
+        self.history_view = self.history_panel.list
+        self.history_dock = self._dock("History", "historyDock", self.history_panel)
         self.history_dock.hide()
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
@@ -203,8 +210,8 @@ class MainWindow(QMainWindow):
 
     def show_store(self, store: ProjectStore) -> None:
         """(Re)load everything the window shows from ``store``: on opening and on a restore."""
-        self.edits.runner.reset()
         self.model.set_store(store)
+        self.edits.runner.attach(store)
         self.stack.setCurrentWidget(self.view)
         self.load_media()
         self._update_title()
@@ -223,7 +230,7 @@ class MainWindow(QMainWindow):
         self.timing.stop_workers()
         self.player.pause()
         self.player.load(None)
-        self.edits.runner.reset()
+        self.edits.runner.attach(None)
         self.find_bar.close_bar()
         self.model.set_store(None)
         self.store.close()

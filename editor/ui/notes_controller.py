@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog
 
+from editor.core import ops
 from editor.core.audio_cut import cut_audio
 from editor.core.chapters import chapter_at_turn
 from editor.core.clips import AUDITION_MS, clip_from_span, clip_from_turns, nudge
@@ -17,7 +18,7 @@ from editor.core.episode_page import read_episode_page
 from editor.core.errors import EditorError
 from editor.core.filenames import safe_filename
 from editor.core.model import Clip, EpisodeMeta
-from editor.core.ops import insert_turns
+from editor.core.ops.episode import PAGE_RECORDS
 from editor.core.project.record_history import RecordKind
 from editor.core.project.store import ProjectStore
 from editor.core.shownotes import render_shownotes
@@ -109,9 +110,11 @@ class NotesController(QObject):
         self.notes_panel.show_preview(kind, exported.content, exported.warnings)
 
     def save_meta(self, meta: EpisodeMeta) -> None:
+        """The form's metadata, as one step (its fields stay as typed; the preview follows)."""
         if self.window.store is not None:
-            self.window.store.set_episode(meta)
-            self.preview()
+            self.window.edits.runner.run_records(
+                "episode", "Edit episode details", lambda s: s.set_episode(meta), self.preview
+            )
 
     # -- clips ---------------------------------------------------------------------------------
 
@@ -293,17 +296,13 @@ class NotesController(QObject):
         except EditorError as error:
             self.window.show_error(str(error))
             return False
-        store.set_episode(page.meta)
-        if page.glossary:
-            self.window.edits.runner.run_records(
-                "glossary",
-                "Glossary from the episode page",
-                lambda s: s.glossary.add_drafts(page.glossary),
-                self.window.glossary.reload,  # also after an undo or redo of this step
-            )
-        if page.transcript is not None and store.turn_count() == 0:
-            turns = page.transcript.turns
-            self.window.edits.run(lambda s: insert_turns(s, turns, label="Import transcript"))
+        # The command line's use case: metadata, glossary and transcript, as one step.
+        changes = self.window.edits.runner.run(
+            lambda s: ops.import_episode_page(s, page), records=PAGE_RECORDS
+        )
+        if changes is None:
+            return False
+        self.window.glossary.reload()
         self.reload()
         self.window.statusBar().showMessage(f"Imported the episode page {path.name}", 5000)
         return True

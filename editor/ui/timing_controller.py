@@ -140,7 +140,7 @@ class TimingController(QObject):
             )
             return
         changes: Changes | None = self.window.edits.run(
-            lambda s: ops.bulk_step(s, BEFORE_ALIGN, lambda s: ops.apply_alignment(s, results))
+            lambda s: ops.apply_alignment(s, results), snapshot=BEFORE_ALIGN
         )
         if changes is None:
             return

@@ -1,23 +1,26 @@
-"""The undo stack: every edit is a core operation; undo and redo replay its ``Changes``.
+"""The window's way to change the project: every edit goes through the project's session.
 
-An operation runs (and is saved) before its command is pushed, so a refused operation never
-reaches the stack. Undo and redo write to the project at once, like any edit.
+The history is the session's, kept in the project file (``editor.core.session``): the window
+has no undo stack of its own, so after reopening Ctrl+Z undoes the last step, even one made on
+the command line. The session's change event reaches the window as a Qt signal
+(``SessionEvents.changed``); every change — made here, undone, redone — brings the turn list,
+the listeners in ``after_change`` and the panels of the records it touched up to date.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
+from PySide6.QtGui import QGuiApplication
 
-from editor.core import ops
 from editor.core.changes import Changes
 from editor.core.errors import EditorError
-from editor.core.project import record_history
-from editor.core.project.record_history import RecordChange, RecordKind
+from editor.core.project.record_history import RecordKind
 from editor.core.project.store import ProjectStore
+from editor.core.session import WINDOW, Change, ProjectSession
+from editor.ui.history_model import HistoryModel, HistoryStack, SessionEvents
 from editor.ui.turn_model import TurnListModel
 
 ErrorHandler = Callable[[str], None]
@@ -25,80 +28,70 @@ WriteListener = Callable[[EditorError | None], None]  # None: written; else why 
 T = TypeVar("T")
 
 
-class _RanBeforePush(QUndoCommand):
-    """A command whose work was done (and saved) before it was pushed: QUndoStack calls
-    ``redo`` on push, which must not do it again."""
-
-    def __init__(self, label: str) -> None:
-        super().__init__(label)
-        self._pushed = False
-
-    def redo(self) -> None:
-        if self._pushed:
-            self.redo_again()
-        self._pushed = True
-
-    def redo_again(self) -> None:
-        raise NotImplementedError
-
-
-class ChangesCommand(_RanBeforePush):
-    def __init__(self, runner: OperationRunner, changes: Changes, label: str) -> None:
-        super().__init__(label)
-        self._runner = runner
-        self.changes = changes
-
-    def redo_again(self) -> None:
-        self._runner.replay(lambda store: ops.redo(store, self.changes))
-
-    def undo(self) -> None:
-        self._runner.replay(lambda store: ops.undo(store, self.changes))
-
-
-class RecordCommand(_RanBeforePush):
-    """A step on clips, chapters or the glossary; ``refresh`` redraws what shows them."""
-
-    def __init__(
-        self, runner: OperationRunner, change: RecordChange, refresh: Callable[[], None]
-    ) -> None:
-        super().__init__(change.label)
-        self._runner, self.change, self._refresh = runner, change, refresh
-
-    def redo_again(self) -> None:
-        self._runner.replay_records(self.change.after, self._refresh)
-
-    def undo(self) -> None:
-        self._runner.replay_records(self.change.before, self._refresh)
-
-
 class OperationRunner:
-    """Runs operations against the open project and keeps model and stack in step."""
+    """Runs operations through the open project's session and keeps the window in step."""
 
     def __init__(self, model: TurnListModel, on_error: ErrorHandler) -> None:
         self.model = model
-        self.stack = QUndoStack()
         self.on_error = on_error
+        self.session: ProjectSession | None = None
+        self.events = SessionEvents()
+        self.events.changed.connect(self._on_change)
+        self.history = HistoryModel()
+        self.events.moved.connect(self.history.reload)
+        self.stack = HistoryStack(self.history, self.undo, self.redo)
         self.after_change: list[Callable[[Changes], None]] = []
         self.write_listeners: list[WriteListener] = []  # every write tried: done or refused
+        # What redraws each kind of record after a change to it (clips, chapters, glossary …).
+        self.refreshers: dict[str, Callable[[], None]] = {}
+        self._stop: Callable[[], None] | None = None
+        self._writing: str | None = None  # the kind of record ``run_records`` is writing
 
     @property
     def store(self) -> ProjectStore:
         assert self.model.store is not None, "no project is open"
         return self.model.store
 
+    # -- the open project ------------------------------------------------------------------------
+
+    def attach(self, store: ProjectStore | None) -> None:
+        """Work on ``store`` (``None``: no project), through a session of its own."""
+        if self._stop is not None:
+            self._stop()
+            self._stop = None
+        self.session = ProjectSession(store, origin=WINDOW) if store is not None else None
+        if self.session is not None:
+            self._stop = self.events.attach(self.session)
+        self.history.set_session(self.session)
+
+    def reset(self) -> None:
+        """Start again on the model's project (after opening it or restoring a snapshot)."""
+        self.attach(self.model.store)
+
+    def _session(self) -> ProjectSession:
+        if self.session is None or self.session.store is not self.model.store:
+            self.attach(self.model.store)
+        assert self.session is not None, "no project is open"
+        return self.session
+
+    # -- changing ----------------------------------------------------------------------------------
+
     def run(
         self,
         operation: Callable[[ProjectStore], Changes],
         label: str | None = None,
         rescue: str | None = None,
+        *,
+        snapshot: str | None = None,
+        records: tuple[RecordKind, ...] = (),
     ) -> Changes | None:
-        """Run an operation; on success apply it to the model and push it for undo.
+        """Run an operation as one step; ``None`` if it was refused (the user is told why).
 
         If it is refused, ``rescue`` (text the user typed) goes to the clipboard, so a full
         disk or a read-only project never costs the user what they wrote.
         """
         try:
-            changes = operation(self.store)
+            change = self._session().run(operation, label=label, snapshot=snapshot, records=records)
         except EditorError as error:
             message = str(error)
             if rescue:
@@ -107,24 +100,9 @@ class OperationRunner:
             self.on_error(message)
             self._wrote(error)
             return None
-        if not changes.is_empty:
-            self._applied(changes)
+        if not change.is_empty:
             self._wrote(None)
-            text = label or changes.label
-            if changes.count > 1:
-                text = f"{text} ({changes.count})"
-            self.stack.push(ChangesCommand(self, changes, text))
-        return changes
-
-    def replay(self, restore: Callable[[ProjectStore], Changes]) -> None:
-        try:
-            changes = restore(self.store)
-        except EditorError as error:
-            # The file no longer matches the history; never overwrite newer work with it.
-            self._abandon_history(error)
-            return
-        self._applied(changes)
-        self._wrote(None)
+        return change.rows
 
     def run_records(
         self,
@@ -133,64 +111,82 @@ class OperationRunner:
         action: Callable[[ProjectStore], T],
         refresh: Callable[[], None],
     ) -> T | None:
-        """Run a write to clips, chapters or the glossary as one transaction and one undo step;
-        ``None`` if it was refused (the user is told why)."""
-        store = self.store
+        """Run a write to one kind of record as one step; ``None`` if it was refused (the
+        user is told why). ``refresh`` redraws what shows that kind, now and after an undo."""
+        self.refreshers.setdefault(kind, refresh)
+        self._writing = kind  # its panel is redrawn by ``refresh`` below, not by the event
         try:
-            result, change = record_history.record_step(store, kind, label, lambda: action(store))
+            result, change = self._session().run_records(kind, label, action)
         except EditorError as error:
             self.on_error(str(error))
             self._wrote(error)
             refresh()
             return None
+        finally:
+            self._writing = None
         if not change.is_empty:
-            self.stack.push(RecordCommand(self, change, refresh))
             self._wrote(None)
         refresh()
         return result
 
-    def replay_records(
-        self, state: record_history.RecordState, refresh: Callable[[], None]
-    ) -> None:
+    @contextmanager
+    def macro(self, label: str) -> Iterator[None]:
+        """Several operations as one step."""
         try:
-            record_history.restore(self.store, state)
+            with self._session().group(label):
+                yield
+        except EditorError as error:  # the disk refused the whole: the window shows the file
+            self.on_error(str(error))
+            self._wrote(error)
+            self.model.set_store(self.model.store)
+
+    # -- history -----------------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        self._replay(lambda session: session.undo())
+
+    def redo(self) -> None:
+        self._replay(lambda session: session.redo())
+
+    def go_back_to(self, step_id: int) -> None:
+        """Back to just after step ``step_id`` (0: the start), as one step."""
+        self._replay(lambda session: session.go_back_to(step_id))
+
+    def clear_history(self) -> None:
+        if self.model.store is not None:
+            self._replay(lambda session: session.clear_history())
+
+    def set_history_limit(self, steps: int) -> None:
+        if self.model.store is not None:
+            self._replay(lambda session: session.set_history_limit(steps))
+
+    def _replay(self, act: Callable[[ProjectSession], object]) -> None:
+        if self.model.store is None:
+            return
+        try:
+            done = act(self._session())
         except EditorError as error:
-            self._abandon_history(error)
-        else:
+            # The file no longer fits the history: it was cleared rather than overwrite work.
+            self.on_error(str(error))
+            self._wrote(error)
+            return
+        if isinstance(done, Change):
             self._wrote(None)
-        refresh()
 
-    def macro(self, label: str) -> _Macro:
-        return _Macro(self.stack, label)
+    # -- hearing the session -------------------------------------------------------------------
 
-    def reset(self) -> None:
-        self.stack.clear()
-
-    def _abandon_history(self, error: EditorError) -> None:
-        """Called from inside a command's undo or redo: clearing the stack there would delete
-        the command QUndoStack is still running, so it is cleared once that call returns."""
-        QTimer.singleShot(0, self.stack.clear)
-        self.on_error(f"{error}. The undo history was cleared.")
-        self._wrote(error)
+    def _on_change(self, change: Change) -> None:
+        if not change.rows.is_empty:
+            self.model.apply(change.rows)
+            for listener in self.after_change:
+                listener(change.rows)
+        refreshed: list[Callable[[], None]] = []
+        for kind in sorted(change.touched - {self._writing}):
+            refresh = self.refreshers.get(kind)
+            if refresh is not None and refresh not in refreshed:  # a panel shows several kinds
+                refreshed.append(refresh)
+                refresh()
 
     def _wrote(self, error: EditorError | None) -> None:
         for listener in self.write_listeners:
             listener(error)
-
-    def _applied(self, changes: Changes) -> None:
-        self.model.apply(changes)
-        for listener in self.after_change:
-            listener(changes)
-
-
-class _Macro:
-    """Several operations as one undo step."""
-
-    def __init__(self, stack: QUndoStack, label: str) -> None:
-        self._stack, self._label = stack, label
-
-    def __enter__(self) -> None:
-        self._stack.beginMacro(self._label)
-
-    def __exit__(self, *exc: object) -> None:
-        self._stack.endMacro()

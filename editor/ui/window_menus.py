@@ -138,15 +138,19 @@ def _connect_file(window: MainWindow, a: dict[str, QAction]) -> None:
 
 
 def _connect_undo(window: MainWindow, a: dict[str, QAction]) -> None:
-    stack = window.edits.runner.stack
-    a["undo"].triggered.connect(stack.undo)
-    a["redo"].triggered.connect(stack.redo)
-    stack.canUndoChanged.connect(a["undo"].setEnabled)
-    stack.canRedoChanged.connect(a["redo"].setEnabled)
-    stack.undoTextChanged.connect(lambda t: a["undo"].setText(f"&Undo {t}".strip()))
-    stack.redoTextChanged.connect(lambda t: a["redo"].setText(f"&Redo {t}".strip()))
-    a["undo"].setEnabled(False)
-    a["redo"].setEnabled(False)
+    runner = window.edits.runner
+    stack = runner.stack
+    a["undo"].triggered.connect(runner.undo)
+    a["redo"].triggered.connect(runner.redo)
+
+    def show_state() -> None:
+        a["undo"].setEnabled(stack.canUndo())
+        a["redo"].setEnabled(stack.canRedo())
+        a["undo"].setText(f"&Undo {stack.undoText()}".strip())
+        a["redo"].setText(f"&Redo {stack.redoText()}".strip())
+
+    runner.history.state_changed.connect(show_state)
+    show_state()
 
 
 def _connect_edit(window: MainWindow, a: dict[str, QAction]) -> None:

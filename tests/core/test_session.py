@@ -153,3 +153,25 @@ def test_a_step_and_its_history_entry_are_one_transaction(session: ProjectSessio
     with pytest.raises(Exception, match="no"):
         session.run(lambda s: ops.edit_text(s, s.turns()[0].id, "lost?"))
     assert _texts(session) == before
+
+
+def test_a_group_is_one_step_and_a_refusal_inside_keeps_the_rest(
+    session: ProjectSession,
+) -> None:
+    first, second = (t.id for t in session.store.turns()[:2])
+    heard: list[Change] = []
+    told: list[int] = []
+    session.subscribe(heard.append)
+    session.on_history(lambda: told.append(len(session.history.steps())))
+    with session.group("Two edits"):
+        session.run(lambda s: ops.edit_text(s, first, "one"))
+        with pytest.raises(EditError):
+            session.run(lambda s: ops.edit_text(s, 999_999, "x"))
+        session.run(lambda s: ops.edit_text(s, second, "two"))
+    assert len(heard) == 2 and told == [1]
+    [step] = session.history.steps()
+    assert step.label == "Two edits"
+    session.undo()
+    assert [t.text for t in session.store.turns()[:2]] != ["one", "two"]
+    session.redo()
+    assert [t.text for t in session.store.turns()[:2]] == ["one", "two"]

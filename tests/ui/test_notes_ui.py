@@ -127,12 +127,20 @@ def test_episode_page_fills_the_show_notes(opened: MainWindow, tmp_path: Path) -
     panel.flush()
     assert opened.store is not None and opened.store.episode().summary == "A shorter summary."
     assert opened.glossary.state.matcher.terms  # the page's ™ terms joined the glossary
-    assert opened.edits.runner.stack.undoText() == "Glossary from the episode page"
-    opened.edits.runner.stack.undo()
+    stack = opened.edits.runner.stack
+    assert stack.undoText() == "Edit episode details"  # the form's edit is a step of its own
+    stack.undo()
+    assert opened.store.episode().summary != "A shorter summary."
+    assert panel.summary.toPlainText() != "A shorter summary."  # the form follows the undo
+    assert stack.undoText() == "Import episode page"  # metadata, glossary: one step
+    stack.undo()
     assert not opened.glossary.state.matcher.terms  # and the highlights follow an undo
     assert opened.glossary.panel.terms_table.rowCount() == 0
-    opened.edits.runner.stack.redo()
+    assert not panel.title.text().startswith("The Secret Society")
+    stack.redo()
     assert opened.glossary.state.matcher.terms
+    assert panel.title.text().startswith("The Secret Society")
+    stack.redo()
     out = tmp_path / "notes.html"
     file_commands.export_to(opened, "shownotes-html", out)
     assert out.read_text(encoding="utf-8").startswith("<p>The Secret Society")

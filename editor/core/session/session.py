@@ -12,7 +12,8 @@ with the reason, and the history is cleared so that it can never overwrite newer
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -58,6 +59,8 @@ class ProjectSession:
         self.user = current_user() if user is None else user
         self.history = History(store)
         self._subscriptions: list[_Subscription] = []
+        self._history_listeners: list[Callable[[], None]] = []
+        self._group: list[Change] | None = None  # the changes of an open ``group``
         # Run after each operation that changed turns, in its transaction: quotes of clips.
         self.follow_ups: list[FollowUp] = [clip_quotes.follow_text]
 
@@ -90,6 +93,16 @@ class ProjectSession:
         )
         self._subscriptions.append(subscription)
         return lambda: self._subscriptions.remove(subscription)
+
+    def on_history(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Hear that the history changed (a step recorded, undone, redone, or the history
+        cleared or bounded); returns the function that stops it."""
+        self._history_listeners.append(listener)
+        return lambda: self._history_listeners.remove(listener)
+
+    def _history_changed(self) -> None:
+        for listener in list(self._history_listeners):
+            listener()
 
     def _tell(self, change: Change) -> None:
         for subscription in list(self._subscriptions):
@@ -149,12 +162,37 @@ class ProjectSession:
                     found.extend(follow_up(self.store, rows))
             changed = combine_records(step_label, found)
             change = Change(step_label, rows, changed, origin or self.origin)
-            if not change.is_empty:
+            if not change.is_empty and self._group is not None:
+                self._group.append(change)  # recorded with the group, when it ends
+            elif not change.is_empty:
                 step_id = self.history.record(rows, changed, change.origin, self.user)
                 change = Change(step_label, rows, changed, change.origin, "do", step_id)
         if not change.is_empty:
             self._tell(change)
+            if self._group is None:
+                self._history_changed()
         return result, change
+
+    @contextmanager
+    def group(self, label: str, *, origin: str | None = None) -> Iterator[None]:
+        """Several operations as one transaction and one step of the history (each is heard
+        as it is applied). An operation refused inside leaves the others; an error let out of
+        the block undoes them all."""
+        if self._group is not None:
+            yield
+            return
+        parts: list[Change] = []
+        self._group = parts
+        try:
+            with self.store.writing():
+                yield
+                rows = combine(label, [c.rows for c in parts])
+                records = combine_records(label, [r for c in parts for r in c.records])
+                if not Change(label, rows, records).is_empty:
+                    self.history.record(rows, records, origin or self.origin, self.user)
+        finally:
+            self._group = None
+        self._history_changed()
 
     def run_records(
         self,
@@ -170,6 +208,14 @@ class ProjectSession:
         )
 
     # -- history ---------------------------------------------------------------------------------
+
+    def clear_history(self) -> None:
+        self.history.clear()
+        self._history_changed()
+
+    def set_history_limit(self, steps: int) -> None:
+        self.history.set_limit(steps)
+        self._history_changed()
 
     def can_undo(self) -> bool:
         return self.history.undo_step() is not None
@@ -212,10 +258,11 @@ class ProjectSession:
                 rows, records = self._restore(step, action)
                 self.history.mark(step, undone=action == "undo")
         except EditError as error:
-            self.history.clear()
+            self.clear_history()
             raise HistoryRefused(f"{error}. The undo history was cleared.") from error
         change = Change(step.label, rows, records, origin or step.origin, action, step.id)
         self._tell(change)
+        self._history_changed()
         return change
 
     def _restore(self, step: Step, action: Action) -> tuple[Changes, tuple[RecordChange, ...]]:
