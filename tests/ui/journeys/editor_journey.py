@@ -6,46 +6,10 @@ Run by ``run_journey.py`` under the system Python; it records what the window sh
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # the test imports this module's constants in the venv, without pyatspi
-    from atspi_driver import Driver
-
-WRONG, RIGHT = "4,000 five hundred hour professionals", "4,500 HR professionals"
-SPLIT_BEFORE = "well, I think that there'll be left"
-
-
-def turns(driver: Driver) -> list[Any]:
-    """The turn list's items, as the tree lists them (every turn of the 10-turn sample)."""
-    return driver.all("list item", driver.find("list", "Transcript turns"))
-
-
-def item(driver: Driver, row: int, count: int | None = None) -> Any:
-    """Row ``row`` of the list, once the list has ``count`` rows (any, if not given)."""
-
-    def ready() -> Any:
-        items = turns(driver)
-        if count is not None and len(items) != count:
-            return None
-        return items[row] if row < len(items) else None
-
-    return driver.until(ready, f"row {row} of {count or 'the'} turns")
-
-
-def name_of(driver: Driver, row: int, count: int, has: str) -> str:
-    """Row ``row``'s name ("Speaker: text") once it has ``has``."""
-    return str(
-        driver.until(
-            lambda: has in (name := item(driver, row, count).name or "") and name,
-            f"{has!r} in row {row}",
-        )
-    )
-
-
-def open_editor(driver: Driver, row: int, count: int) -> Any:
-    driver.click(item(driver, row, count))
-    driver.key("F2")
-    return driver.focused_as("text", "Turn text")
+from atspi_driver import Driver
+from turn_list import item, name_of, open_editor, select_words, turns
 
 
 def listen(driver: Driver) -> None:
@@ -62,7 +26,7 @@ def listen(driver: Driver) -> None:
     driver.key("ctrl+space")  # pause: the follow mode would move the selection while editing
 
 
-def fix_text(driver: Driver) -> None:
+def fix_text(driver: Driver, wrong: str, right: str) -> None:
     """F2 on a five-line turn: the editor shows all of it; select the wrong words, type."""
     row = item(driver, 5, 10)
     driver.seen["row_box_before"] = driver.box(row)
@@ -72,20 +36,12 @@ def fix_text(driver: Driver) -> None:
     driver.seen["row_box_editing"] = driver.box(item(driver, 5, 10))
     driver.seen["editor_text"] = text
     driver.shot("editor-open-on-a-long-turn")
-    editor.queryText().setCaretOffset(text.index(WRONG))
-    driver.key(*["shift+Right"] * len(WRONG))
-    driver.until(
-        lambda: (
-            editor.queryText().getSelection(0)[1] - editor.queryText().getSelection(0)[0]
-            == len(WRONG)
-        ),
-        "the wrong words selected",
-    )
-    driver.type(RIGHT)
-    driver.until(lambda: RIGHT in driver.text_of(editor), "the typed words in the editor")
+    select_words(driver, editor, wrong)
+    driver.type(right)
+    driver.until(lambda: right in driver.text_of(editor), "the typed words in the editor")
     driver.shot("words-corrected-before-enter")
     driver.key("Return")
-    driver.seen["fixed_row"] = name_of(driver, 5, 10, RIGHT)
+    driver.seen["fixed_row"] = name_of(driver, 5, 10, right)
 
 
 def change_speaker(driver: Driver) -> None:
@@ -101,14 +57,14 @@ def change_speaker(driver: Driver) -> None:
     driver.seen["speaker_row"] = name_of(driver, 3, 10, "Duena Blomstrom: I thought")
 
 
-def split_and_merge(driver: Driver) -> None:
+def split_and_merge(driver: Driver, split_before: str) -> None:
     """Ctrl+Enter in mid-sentence makes two turns; Backspace at the start joins them again."""
     original = item(driver, 6, 10).name
     editor = open_editor(driver, 6, 10)
-    editor.queryText().setCaretOffset(driver.text_of(editor).index(SPLIT_BEFORE))
+    editor.queryText().setCaretOffset(driver.text_of(editor).index(split_before))
     driver.key("ctrl+Return")
     first = name_of(driver, 6, 11, "even said,")
-    second = name_of(driver, 7, 11, SPLIT_BEFORE)
+    second = name_of(driver, 7, 11, split_before)
     driver.seen["split"] = [first, second]
     driver.shot("split-into-two-turns")
     editor = open_editor(driver, 7, 11)
@@ -117,7 +73,7 @@ def split_and_merge(driver: Driver) -> None:
     reopened = driver.focused_as("text", "Turn text")
     driver.seen["merged_editor_text"] = driver.text_of(reopened)
     driver.key("Escape")
-    driver.seen["merged"] = name_of(driver, 6, 10, SPLIT_BEFORE)
+    driver.seen["merged"] = name_of(driver, 6, 10, split_before)
     driver.seen["merge_original"] = original
 
 
@@ -157,12 +113,12 @@ def review(driver: Driver) -> None:
     driver.shot("reviewed")
 
 
-def run(driver: Driver, _params: dict[str, Any]) -> None:
+def run(driver: Driver, params: dict[str, Any]) -> None:
     driver.seen["rows_at_start"] = len(turns(driver))
     driver.shot("opened")
     listen(driver)
-    fix_text(driver)
+    fix_text(driver, params["wrong"], params["right"])
     change_speaker(driver)
-    split_and_merge(driver)
+    split_and_merge(driver, params["split_before"])
     glossary_fix(driver)
     review(driver)

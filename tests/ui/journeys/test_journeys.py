@@ -108,6 +108,7 @@ def run_journey(name: str, tmp_path: Path, params: dict[str, Any] | None = None)
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
         "TRANSCRIPT_EDITOR_AUDIO": "dummy",
         "PYTHONUNBUFFERED": "1",
+        "PYTHONFAULTHANDLER": "1",  # a hung app, aborted by the driver, says where it hung
     }
     env.pop("QT_QPA_PLATFORM", None)
     player = "vlc" if in_ci() else "auto"
@@ -151,7 +152,7 @@ def run_journey(name: str, tmp_path: Path, params: dict[str, Any] | None = None)
     )
     assert "Traceback" not in app_stderr, app_stderr
     assert seen["alive_at_end"], app_stderr
-    assert seen["exit_code"] == 0, app_stderr
+    assert seen["exit_code"] == 0, f"{seen}\n{app_stderr}"
     return Journey(project, seen, app_stderr, shots)
 
 
@@ -166,11 +167,14 @@ def rows(project: Path) -> list[tuple[str, str, int]]:
         )
 
 
-def test_editor_journey(tools: None, tmp_path: Path) -> None:
-    from tests.ui.journeys.editor_journey import RIGHT, SPLIT_BEFORE, WRONG
+WRONG, RIGHT = "4,000 five hundred hour professionals", "4,500 HR professionals"
+SPLIT_BEFORE = "well, I think that there'll be left"
 
+
+def test_editor_journey(tools: None, tmp_path: Path) -> None:
     original = rows(sample_project(tmp_path))
-    journey = run_journey("editor", tmp_path)
+    params = {"wrong": WRONG, "right": RIGHT, "split_before": SPLIT_BEFORE}
+    journey = run_journey("editor", tmp_path, params)
     seen, saved = journey.seen, rows(journey.project)
     assert seen["rows_at_start"] == 10
     # listening: the slider moved on by itself after a click on the first turn
@@ -200,3 +204,28 @@ def test_editor_journey(tools: None, tmp_path: Path) -> None:
     # nothing else changed
     untouched = [0, 2, 4, 7, 8, 9]
     assert [saved[i][:2] for i in untouched] == [original[i][:2] for i in untouched]
+
+
+QUOTE = "there's zero data behind zero ROI behind any of these decisions"
+
+
+def test_host_journey(tools: None, tmp_path: Path) -> None:
+    import av
+
+    journey = run_journey("host", tmp_path, {"row": 6, "quote": QUOTE})
+    seen = journey.seen
+    assert QUOTE in seen["clip_cells"]
+    with sqlite3.connect(f"file:{journey.project}?mode=ro", uri=True) as conn:
+        clips = list(conn.execute("SELECT start_ms, end_ms, title, quote, speaker FROM clips"))
+        turn = conn.execute("SELECT start_ms, end_ms FROM turns ORDER BY position").fetchall()[6]
+    assert len(clips) == 1, clips
+    start_ms, end_ms, title, quote, speaker = clips[0]
+    assert (quote, speaker) == (QUOTE, "Alessandria Polizzi")
+    assert turn[0] <= start_ms < end_ms <= turn[1]
+    # the Cut Audio dialog proposed the clip's title, not the project's name
+    assert "zero data behind" in seen["proposed_name"] and "Fighters" not in seen["proposed_name"]
+    cut = Path(seen["cut_file"])
+    assert cut.parent == journey.project.parent and cut.stat().st_size > 0
+    with av.open(str(cut)) as container:
+        seconds = float(container.duration or 0) / av.time_base
+    assert abs(seconds * 1000 - (end_ms - start_ms)) < 300, (seconds, start_ms, end_ms, title)
