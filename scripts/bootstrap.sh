@@ -20,7 +20,7 @@ runtime_packages=(
   libpulse0
   libvlc5 libvlc-bin vlc-plugin-base
   espeak-ng  # automatic alignment speaks the transcript
-  libenchant-2-2 hunspell-en-us  # spell checking
+  libenchant-2-2 hunspell-en-us hunspell-en-gb  # spell checking (en_GB: a second language, tested)
 )
 test_packages=(
   xvfb xauth xdotool sox libsox-fmt-mp3   # GUI tests and test audio

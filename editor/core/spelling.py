@@ -78,12 +78,7 @@ class SpellChecker:
         self._open()
 
     def _open(self) -> None:
-        # Enchant makes empty personal word lists in ~/.config/enchant when a dictionary is
-        # opened; the app writes only to its own folders (the project dictionary lives in the
-        # project), so Enchant's are put under the app's settings folder.
-        os.environ.setdefault(
-            "ENCHANT_CONFIG_DIR", str(Path(user_config_dir(SETTINGS_FOLDER)) / "enchant")
-        )
+        _enchant_in_app_folder()
         try:
             import enchant  # noqa: PLC0415 - loads libenchant: only when spelling is wanted
         except ImportError as error:
@@ -186,6 +181,26 @@ class SpellChecker:
             if len(found) == limit:
                 break
         return found
+
+
+def _enchant_in_app_folder() -> None:
+    # Enchant makes empty personal word lists in ~/.config/enchant when a dictionary is
+    # opened; the app writes only to its own folders (the project dictionary lives in the
+    # project), so Enchant's are put under the app's settings folder.
+    os.environ.setdefault(
+        "ENCHANT_CONFIG_DIR", str(Path(user_config_dir(SETTINGS_FOLDER)) / "enchant")
+    )
+
+
+def installed_languages() -> list[str]:
+    """The languages Enchant has a dictionary for (none without pyenchant or libenchant)."""
+    _enchant_in_app_folder()
+    try:
+        import enchant  # noqa: PLC0415 - loads libenchant: only when spelling is wanted
+
+        return sorted({tag for tag, _provider in enchant.Broker().list_dicts()})
+    except (ImportError, OSError):
+        return []
 
 
 def spelling_status(language: str = DEFAULT_LANGUAGE) -> tuple[bool, str]:

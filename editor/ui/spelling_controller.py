@@ -36,6 +36,7 @@ class SpellingController(QObject):
         self.window = window
         self.checker: SpellChecker | None = None
         self._store: ProjectStore | None = None
+        self._language: str | None = None  # the project's, as asked for (the checker's may be "en")
         self._told: set[str] = set()  # problems already shown in the status bar
         self.enabled = window.settings.spell_check()
         self.editor = EditorSpelling(self)
@@ -70,9 +71,10 @@ class SpellingController(QObject):
         """Make the checker for the open project if needed, tell it the words the project
         knows, and repaint."""
         store = self.window.store
-        if store is not self._store:
-            self._store = store
-            self.checker = SpellChecker(dictionary.language(store)) if store else None
+        language = dictionary.language(store) if store is not None else None
+        if store is not self._store or language != self._language:  # opened, or a new language
+            self._store, self._language = store, language
+            self.checker = SpellChecker(language) if language is not None else None
         checker = self.checker
         if store is not None and checker is not None:
             if not checker.available and self.enabled:

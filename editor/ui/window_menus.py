@@ -15,6 +15,7 @@ from editor.ui import file_commands, safety, turn_playback
 from editor.ui.actions import SPECS
 from editor.ui.dialogs import show_shortcuts
 from editor.ui.settings import REWIND_CHOICES_MS
+from editor.ui.spelling_language import language_menu
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -31,6 +32,8 @@ def build_menus(window: MainWindow) -> None:
         if spec.key in ("edit_text", "find", "copy", "preferences", "jump_current", "replay_turn"):
             menu.addSeparator()
         menu.addAction(window.action(spec.key))
+        if spec.key == "check_spelling":
+            menu.addMenu(language_menu(window))
     menus["View"].addSeparator()
     docks = (
         window.speakers_dock,

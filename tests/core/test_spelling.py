@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from editor.core.errors import EditError
 from editor.core.project import dictionary
 from editor.core.project.record_history import record_step, restore
 from editor.core.project.rescue import rescue
@@ -96,6 +97,22 @@ def test_the_language_comes_from_the_project(store: ProjectStore) -> None:
     with store.writing():
         store.db.execute("INSERT INTO meta (key, value) VALUES ('language', 'en-GB')")
     assert dictionary.language(store) == "en_GB"
+
+
+def test_the_language_is_set_as_a_step_the_history_undoes(store: ProjectStore) -> None:
+    from editor.core.session import ProjectSession
+
+    session = ProjectSession(store)
+    session.run_records(
+        "dictionary", "Spelling language en_GB", lambda s: dictionary.set_language(s, "en-GB")
+    )
+    assert dictionary.language(store) == "en_GB"
+    session.undo()
+    assert dictionary.language(store) == "en_US"
+    session.redo()
+    assert dictionary.language(store) == "en_GB"
+    with pytest.raises(EditError, match="not a language tag"):
+        dictionary.set_language(store, "British; DROP TABLE")
 
 
 def test_rescue_copies_the_dictionary(project_path: Path, tmp_path: Path) -> None:

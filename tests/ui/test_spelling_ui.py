@@ -279,3 +279,34 @@ def test_a_long_episode_checks_only_the_turns_painted(
     last = window.model.turn(row)
     qtbot.waitUntil(lambda: last.text in asked)  # type: ignore[attr-defined]
     assert 0 < len(set(asked)) < 200
+
+
+def test_the_spelling_language_is_chosen_from_the_menu_kept_and_undoable(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    require_spelling()
+    from editor.core.spelling import installed_languages
+
+    if "en_GB" not in installed_languages():
+        pytest.skip("no en_GB dictionary here")
+    path = tmp_path / "british.tep"
+    create_project(
+        path, transcript=Transcript((TranscriptTurn("Ama", "The colour of the theatre."),))
+    )
+    assert window.open_project(path)
+    assert underlined(window, 0) == ["colour", "theatre"]  # en_US, the default
+    menu = window.findChild(QMenu, "spellingLanguageMenu")
+    assert menu is not None
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions() if a.isChecked()] == ["en_US"]
+    action(menu, "en_GB").trigger()
+    assert underlined(window, 0) == []
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'language'").fetchone() == (
+            "en_GB",
+        )
+    conn.close()
+    window.action("undo").trigger()
+    assert underlined(window, 0) == ["colour", "theatre"]
+    window.action("redo").trigger()
+    assert underlined(window, 0) == []

@@ -8,6 +8,7 @@ language is the project's ``language`` meta entry (a tag like ``en_GB``), else `
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,22 @@ def add(store: ProjectStore, word: str) -> None:
 def remove(store: ProjectStore, word: str) -> None:
     with store.writing():
         store.db.conn.execute("DELETE FROM dictionary_words WHERE word = ?", (word,))
+
+
+_TAG = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+
+
+def set_language(store: ProjectStore, tag: str) -> None:
+    """Check this project's spelling in ``tag`` (``en_GB``, ``de``); kept in the project."""
+    tag = tag.strip().replace("-", "_")
+    if not _TAG.match(tag):
+        raise EditError(f"{tag!r} is not a language tag like en_GB or de")
+    with store.writing():
+        store.db.conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('language', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (tag,),
+        )
 
 
 def language(store: ProjectStore) -> str:

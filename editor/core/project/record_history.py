@@ -43,6 +43,7 @@ _TABLES: dict[RecordKind, str] = {
 }
 _META_KEYS: dict[RecordKind, tuple[str, ...]] = {
     "glossary": ("mark_rule",),
+    "dictionary": ("language",),  # the spelling language goes with the project's words
     "episode": (EPISODE_PAGE_KEY,),
 }
 # What the database changes by itself when a turn is deleted (ON DELETE SET NULL / CASCADE).

@@ -1,0 +1,54 @@
+"""Edit → Spelling Language: the project's spelling language, from the installed dictionaries.
+
+The choice is kept in the project (``dictionary.set_language``), so everyone who opens it checks
+in the same language, and is one undoable step with the project's dictionary words. The menu
+lists what Enchant has when it opens, the project's language checked; a project language with
+no dictionary here is listed too, disabled, so the user sees why nothing is underlined.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QMenu
+
+from editor.core.project import dictionary
+from editor.core.spelling import installed_languages
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+
+def language_menu(window: MainWindow) -> QMenu:
+    menu = QMenu("Spelling &Language", window)
+    menu.setObjectName("spellingLanguageMenu")
+    group = QActionGroup(menu)
+
+    def fill() -> None:
+        menu.clear()
+        store = window.store
+        current = dictionary.language(store) if store is not None else None
+        installed = installed_languages()
+        for tag in sorted({*installed, *([current] if current else [])}):
+            action = menu.addAction(tag if tag in installed else f"{tag} (no dictionary here)")
+            action.setCheckable(True)
+            action.setChecked(tag == current)
+            action.setEnabled(store is not None and tag in installed)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, t=tag: choose(t))
+        if not installed:
+            menu.addAction("(no dictionaries installed)").setEnabled(False)
+
+    def choose(tag: str) -> None:
+        if window.store is None or dictionary.language(window.store) == tag:
+            return
+        window.edits.runner.run_records(
+            "dictionary",
+            f"Spelling language {tag}",
+            lambda s: dictionary.set_language(s, tag),
+            window.spelling.refresh_known,
+        )
+
+    menu.aboutToShow.connect(fill)
+    return menu
