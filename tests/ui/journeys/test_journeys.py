@@ -229,3 +229,46 @@ def test_host_journey(tools: None, tmp_path: Path) -> None:
     with av.open(str(cut)) as container:
         seconds = float(container.duration or 0) / av.time_base
     assert abs(seconds * 1000 - (end_ms - start_ms)) < 300, (seconds, start_ms, end_ms, title)
+
+
+NOTES = {"Title:": "Amazon's return-to-office mandate", "Season:": "2", "Episode:": "5"}
+
+
+def test_producer_journey(tools: None, tmp_path: Path) -> None:
+    from editor.core.formats import export_choices
+    from editor.core.project.project_exports import PROJECT_EXPORTS
+
+    params = {
+        "page": str(SAMPLES / "episode-page.txt"),
+        "notes": NOTES,
+        "chapters": [[0, "Welcome"], [5, "Amazon's mandate"]],
+        "clip_row": 6,
+    }
+    journey = run_journey("producer", tmp_path, params)
+    seen = journey.seen
+    page_title = "The Secret Society of Human Debt Fighters - Human Work Advocates"
+    assert seen["imported_title"] == page_title
+    with sqlite3.connect(f"file:{journey.project}?mode=ro", uri=True) as conn:
+        episode = conn.execute(
+            "SELECT title, show, season, number, summary FROM episode"
+        ).fetchone()
+        chapters = [row[0] for row in conn.execute("SELECT title FROM chapters ORDER BY start_ms")]
+        clips = conn.execute("SELECT count(*) FROM clips").fetchone()[0]
+    assert episode[:4] == (NOTES["Title:"], page_title, 2, 5)
+    assert episode[4].startswith("In this episode, Duena Blomstrom")
+    assert chapters == ["Welcome", "Amazon's mandate"] and clips == 1
+    # every export of the menu, run from the menu: as many as the app has, each file written
+    expected = [f"{d} (.{n})…" for n, d in export_choices()]
+    expected += [f"{kind.description}…" for kind in PROJECT_EXPORTS.values()]
+    assert seen["export_items"] == expected
+    folder = journey.project.parent / "exports"
+    files = {label: folder / name for label, name in seen["exports"].items()}
+    assert list(files) == expected
+    assert all(path.stat().st_size > 0 for path in files.values()), files
+    text = {label: path.read_bytes() for label, path in files.items()}
+    assert text["WebVTT captions (.vtt)…"].startswith(b"WEBVTT")
+    assert text["Word document (.docx)…"].startswith(b"PK")
+    assert NOTES["Title:"].encode() in text["Show notes (Markdown)…"]
+    chapters_json = json.loads(text["Podcasting 2.0 chapters (JSON)…"])
+    assert [c["title"] for c in chapters_json["chapters"]] == chapters
+    assert b"And I'm just like" in text["Clips (CSV)…"]
