@@ -3,9 +3,8 @@
 Only worked out when a window failed: for the whole run of turns when it is up to half an hour
 long, else for the next few turns only, over the audio from the cursor to a little past where
 they should end (so a three-hour file costs little time and memory). It proposes where those
-turns start; the acoustic model decides whether they fit there (``windows``). Afterwards, turns
-the acoustic pass is unsure of are aligned again inside the span it gave them, and the placement
-whose words fit better is kept.
+turns start; the acoustic model decides whether they fit there (``windows``). Afterwards, stretches
+where the two disagree are placed again and decided by the acoustic model (``recheck``).
 """
 
 from __future__ import annotations
@@ -15,13 +14,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from editor.core.align.acoustic.recheck import recheck
 from editor.core.align.acoustic.windows import Timed, WindowAligner
 from editor.core.align.features import features
 from editor.core.errors import EditorError
 
 WHOLE_MS = 30 * 60_000  # runs of turns up to this long are coarsely aligned whole
 TURNS = 4  # in longer ones, the turns after the failure given to the coarse aligner
-RECHECK_BELOW = 0.7  # a turn's fit quality under which its coarse span is tried
 MS_PER_LETTER = 160  # generous: the audio must hold all of the turns' text
 
 
@@ -65,34 +64,11 @@ class Coarse:
         return self.spans
 
     def recheck(self, aligner: WindowAligner, timed: list[Timed]) -> int:
-        """Doubtful turns moved into their coarse span where they fit better; how many."""
-        moved = 0
-        for number, first in enumerate(self.firsts):
-            if first not in self.spans:
-                continue
-            stop = self.firsts[number + 1] if number + 1 < len(self.firsts) else len(timed)
-            current = timed[first:stop]
-            start, end = self.spans[first]
-            if not current or quality(current) >= RECHECK_BELOW:
-                continue
-            if abs(current[0].start_ms - start) < 500:
-                continue
-            other = aligner.between(first, stop, max(0, start - 300), end + 300)
-            if quality(other) >= quality(current) - 0.05 and head(other) > head(current) + 0.1:
-                timed[first:stop] = other
-                moved += 1
-        return moved
+        """Stretches where the acoustic pass and this one disagree, placed again where that
+        fits better (``recheck``); how many turns moved."""
+        starts = {first: start for first, (start, _end) in self.spans.items()}
+        return recheck(aligner, timed, self.firsts, starts, self.span)
 
 
 def _quiet(_fraction: float) -> None:
     pass
-
-
-def head(timed: list[Timed]) -> float:
-    """Mean confidence of a turn's first five words (they place the turn)."""
-    return sum(t.confidence for t in timed[:5]) / len(timed[:5])
-
-
-def quality(timed: list[Timed]) -> float:
-    """Mean confidence of a turn's words, its first five counting as much as all the rest."""
-    return 0.5 * head(timed) + 0.5 * sum(t.confidence for t in timed) / len(timed)

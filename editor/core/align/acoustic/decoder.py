@@ -23,6 +23,7 @@ from editor.core.errors import EditorError
 
 FRAME_MS = 10
 NORMAL_BEAM, WIDE_BEAM = 1e-48, 1e-60
+UNDERFLOW_SCORE = -4.5  # per frame, of a word whose density is too small for a float (bad)
 _ALTERNATE = re.compile(r"\(\d+\)$")
 _FILLERS = {"<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]", "(NULL)"}
 
@@ -168,4 +169,8 @@ def _dithered(pcm: np.ndarray) -> np.ndarray:
 
 
 def _per_frame(density: float, frames: int) -> float:
-    return math.log(max(density, 1e-300)) / max(1, frames)
+    """The log density per frame; a density too small for a float (a long word matching
+    badly, such as one stretched over music) counts as a bad match."""
+    if density < 1e-300:
+        return UNDERFLOW_SCORE
+    return math.log(density) / max(1, frames)

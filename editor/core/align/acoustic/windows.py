@@ -43,6 +43,8 @@ RESCUE_TURNS = 3  # next turns tried where a chunk failed
 RESCUE_WITHIN = 0.8  # how close to typical a rescuing turn must score
 MIN_PREFIX = 3  # good words a window must keep before a bad stretch to stop there
 SAMPLES_PER_MS = 16
+ONE_SEARCH_MS = 30_000  # a stretch up to this long is first tried in one search
+SQUEEZED_SCORE = -10.0  # the score of a word not found in the audio, only squeezed in
 
 # (word index, cursor) → where the coarse aligner puts the next turns, by their first words
 Hints = Callable[[int, int], dict[int, tuple[int, int]]]
@@ -55,6 +57,7 @@ class Timed:
     start_ms: int
     end_ms: int
     confidence: float
+    score: float = SQUEEZED_SCORE  # the model's, per frame (log density)
 
 
 def confidence(score: float) -> float:
@@ -73,6 +76,7 @@ class _Fit:
                 self.start_ms + p.first * FRAME_MS,
                 self.start_ms + (p.last + 1) * FRAME_MS,
                 min(confidence(p.score), 0.2) if failed else confidence(p.score),
+                p.score,
             )
             for p in self.pieces
         ]
@@ -84,6 +88,10 @@ class _Fit:
 
 def _no_hints(_index: int, _cursor: int) -> dict[int, tuple[int, int]]:
     return {}
+
+
+def _no_progress(_count: int) -> None:
+    pass
 
 
 def _squeezed(start_ms: int, end_ms: int, count: int) -> list[Timed]:
@@ -224,6 +232,23 @@ class WindowAligner:
         timed = fit.timed(failed=False) if pieces else []
         rest = timed[-1].end_ms if timed else start_ms
         return timed + _squeezed(rest, max(rest, end_ms), len(text) - len(timed))
+
+    def inside(self, index: int, stop: int, start_ms: int, end_ms: int) -> list[Timed]:
+        """Words ``index``–``stop`` aligned window by window between two times, by a fresh
+        aligner that knows this recording's rate and scores (and nothing of its failures)."""
+        if stop <= index:
+            return []
+        if end_ms - start_ms <= ONE_SEARCH_MS:
+            fitted = self.between(index, stop, start_ms, end_ms)
+            median = statistics.median(t.score for t in fitted)
+            if all(t.score > SQUEEZED_SCORE for t in fitted) and self.good(_Fit(0, [], median)):
+                return fitted
+        child = WindowAligner(self.sphinx, self.pcm, self.loud, self.cancelled, _no_progress)
+        child.ms_per_letter, child.scores = self.ms_per_letter, list(self.scores)
+        timed = child.align(self.words[index:stop], (start_ms, end_ms))
+        self.windows += child.windows
+        self.retries += child.retries
+        return timed
 
     def _learn(self, fit: _Fit, timed: list[Timed], index: int) -> None:
         """The recording's typical score and speaking rate, from a good window."""
