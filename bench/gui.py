@@ -113,7 +113,7 @@ def word_follow_step(window: Any, turns: int) -> None:
 
 
 def edit_in_window(window: Any, turns: int) -> None:
-    """An edit committed from the editor: saved, applied to the model, on the undo stack."""
+    """An edit committed from the editor: saved with its history step, applied to the model."""
     model = window.model
     timings = []
     for number in range(200):
@@ -123,7 +123,7 @@ def edit_in_window(window: Any, turns: int) -> None:
         timings.append((time.perf_counter() - started) * 1000)
     p99 = sorted(timings)[round(len(timings) * 0.99) - 1]
     print(
-        f"[{turns} turns] edit from the window (save, model, undo stack): "
+        f"[{turns} turns] edit from the window (save with its history step, model): "
         f"p50 {statistics.median(timings):.2f} ms, p99 {p99:.2f} ms"
     )
 

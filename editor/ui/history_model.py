@@ -59,26 +59,54 @@ class HistoryModel(QAbstractListModel):
         super().__init__()
         self._steps: list[Step] = []
         self._session: ProjectSession | None = None
+        # While no view shows the list (the History panel is closed), a change only marks it
+        # stale, and it is read again when asked: an edit costs no list of every step.
+        self.shown = False
+        self._stale = False
+
+    @property
+    def session(self) -> ProjectSession | None:
+        return self._session
 
     def set_session(self, session: ProjectSession | None) -> None:
         self._session = session
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._steps = self._session.history.steps() if self._session is not None else []
-        self.endResetModel()
+        if self.shown:
+            self.beginResetModel()
+            self._steps = self._read()
+            self._stale = False
+            self.endResetModel()
+        else:
+            self._stale = True
         self.state_changed.emit()
+
+    def show(self, shown: bool) -> None:
+        """A view of the list appeared (read it now) or went away (from then on, read later)."""
+        self.shown = shown
+        if shown:
+            self.reload()
+
+    def _read(self) -> list[Step]:
+        return self._session.history.steps() if self._session is not None else []
+
+    def _fresh(self) -> list[Step]:
+        if self._stale:  # no view is showing it: nothing to tell
+            self._steps = self._read()
+            self._stale = False
+        return self._steps
 
     # -- Qt ------------------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        return 0 if parent.isValid() else len(self._steps) + 1
+        return 0 if parent.isValid() else len(self._fresh()) + 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        step = self._steps[index.row() - 1] if index.row() > 0 else None
+        steps = self._fresh()
+        step = steps[index.row() - 1] if 0 < index.row() <= len(steps) else None
         if role == Qt.ItemDataRole.DisplayRole:
             if step is None:
                 return START
@@ -98,15 +126,16 @@ class HistoryModel(QAbstractListModel):
         return None
 
     def steps(self) -> list[Step]:
-        return list(self._steps)
+        return list(self._fresh())
 
     def done(self) -> int:
         """How many steps are done (the rest are undone, waiting to be redone)."""
-        return sum(not s.undone for s in self._steps)
+        return sum(not s.undone for s in self._fresh())
 
     def step_id(self, row: int) -> int:
         """The id of the step at list row ``row`` (0: the start)."""
-        return self._steps[row - 1].id if 0 < row <= len(self._steps) else 0
+        steps = self._fresh()
+        return steps[row - 1].id if 0 < row <= len(steps) else 0
 
 
 class HistoryStack:
@@ -128,14 +157,27 @@ class HistoryStack:
         steps = self.model.steps()
         return steps[row].shown_label if 0 <= row < len(steps) else ""
 
+    # These four ask the history itself (one indexed query each): the Edit menu asks them
+    # after every change.
+
     def canUndo(self) -> bool:
-        return self.index() > 0
+        return self._undo_step() is not None
 
     def canRedo(self) -> bool:
-        return self.index() < self.count()
+        return self._redo_step() is not None
 
     def undoText(self) -> str:
-        return self.text(self.index() - 1) if self.canUndo() else ""
+        step = self._undo_step()
+        return step.shown_label if step is not None else ""
 
     def redoText(self) -> str:
-        return self.text(self.index()) if self.canRedo() else ""
+        step = self._redo_step()
+        return step.shown_label if step is not None else ""
+
+    def _undo_step(self) -> Step | None:
+        session = self.model.session
+        return session.history.undo_step() if session is not None else None
+
+    def _redo_step(self) -> Step | None:
+        session = self.model.session
+        return session.history.redo_step() if session is not None else None

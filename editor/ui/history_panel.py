@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -60,6 +61,14 @@ class HistoryPanel(QWidget):
         layout.addLayout(keep)
         runner.history.modelReset.connect(self._show_state)
         self._show_state()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._runner.history.show(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._runner.history.show(False)
 
     def _show_state(self) -> None:
         session = self._runner.session

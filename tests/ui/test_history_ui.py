@@ -59,6 +59,8 @@ def test_the_history_lists_steps_with_time_and_user_and_goes_back(
     opened.edits.commit_text(first, "One.")
     opened.edits.commit_text(first, "Two.")
     opened.edits.commit_text(first, "Three.")
+    opened.history_dock.toggleViewAction().trigger()  # View → History
+    assert opened.history_panel.isVisible() and opened.history_panel.isEnabled()
     model = opened.history_view.model()
     assert model.rowCount() == 4
     assert model.index(0, 0).data() == START
@@ -73,6 +75,8 @@ def test_the_history_lists_steps_with_time_and_user_and_goes_back(
     assert opened.edits.runner.stack.undoText().startswith("Go back to after “Edit text”")
     opened.edits.runner.undo()  # going back is one step of its own
     assert _texts(demo_project)[0] == "Three."
+    assert model.rowCount() == 5  # the going back is listed too
     opened.history_panel.list.setCurrentIndex(model.index(0, 0))
     opened.history_panel.back_button.click()  # back to the start: as opened
     assert _texts(demo_project) == original
+    assert [t.text for t in opened.model.turns()] == original

@@ -15,6 +15,7 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from editor.core.changes import Changes
 from editor.core.errors import EditError
@@ -86,7 +87,10 @@ class History:
         return codec.decode(step.label, step.count, found[0])
 
     def limit(self) -> int:
-        value = self._store.meta().get(LIMIT_KEY, "")
+        found = self._store.db.conn.execute(
+            "SELECT value FROM meta WHERE key = ?", (LIMIT_KEY,)
+        ).fetchone()
+        value = str(found[0]) if found else ""
         return int(value) if value.isdigit() else DEFAULT_LIMIT
 
     def size(self) -> int:
@@ -162,15 +166,6 @@ class History:
         return found.fetchone() is not None
 
 
-def _step(row: tuple[object, ...]) -> Step:
+def _step(row: tuple[Any, ...]) -> Step:
     step_id, label, count, made_at, user, origin, undone, size = row
-    return Step(
-        int(str(step_id)),
-        str(label),
-        int(str(count)),
-        str(made_at),
-        str(user),
-        str(origin),
-        bool(undone),
-        int(str(size)),
-    )
+    return Step(step_id, label, count, made_at, user, origin, bool(undone), size)
