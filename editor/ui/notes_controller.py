@@ -110,10 +110,15 @@ class NotesController(QObject):
         self.notes_panel.show_preview(kind, exported.content, exported.warnings)
 
     def save_meta(self, meta: EpisodeMeta) -> None:
-        """The form's metadata, as one step (its fields stay as typed; the preview follows)."""
+        """The form's metadata, as one step (its fields stay as typed; the preview follows);
+        saves a minute apart or less while typing join one step."""
         if self.window.store is not None:
             self.window.edits.runner.run_records(
-                "episode", "Edit episode details", lambda s: s.set_episode(meta), self.preview
+                "episode",
+                "Edit episode details",
+                lambda s: s.set_episode(meta),
+                self.preview,
+                merge=True,
             )
 
     # -- clips ---------------------------------------------------------------------------------

@@ -110,13 +110,15 @@ class OperationRunner:
         label: str,
         action: Callable[[ProjectStore], T],
         refresh: Callable[[], None],
+        *,
+        merge: bool = False,
     ) -> T | None:
         """Run a write to one kind of record as one step; ``None`` if it was refused (the
         user is told why). ``refresh`` redraws what shows that kind, now and after an undo."""
         self.refreshers.setdefault(kind, refresh)
         self._writing = kind  # its panel is redrawn by ``refresh`` below, not by the event
         try:
-            result, change = self._session().run_records(kind, label, action)
+            result, change = self._session().run_records(kind, label, action, merge=merge)
         except EditorError as error:
             self.on_error(str(error))
             self._wrote(error)

@@ -175,3 +175,26 @@ def test_a_group_is_one_step_and_a_refusal_inside_keeps_the_rest(
     assert [t.text for t in session.store.turns()[:2]] != ["one", "two"]
     session.redo()
     assert [t.text for t in session.store.turns()[:2]] == ["one", "two"]
+
+
+def test_a_form_saved_as_it_is_typed_is_one_step(session: ProjectSession) -> None:
+    """Steps asking to merge join the newest one of the same kind: one undo takes them all."""
+    original = session.store.episode().title
+
+    def title(text: str) -> None:
+        session.run_records(
+            "episode", "Edit details", lambda s: s.set_episode(EpisodeMeta(title=text)), merge=True
+        )
+
+    for typed in ("T", "Th", "The title"):
+        title(typed)
+    [step] = session.history.steps()
+    assert step.label == "Edit details"
+    session.undo()
+    assert session.store.episode().title == original
+    session.redo()
+    assert session.store.episode().title == "The title"
+    session.undo()
+    title("Another")
+    title(original)  # typed back to what it was: the step cancels out
+    assert session.history.steps() == []

@@ -24,6 +24,7 @@ from editor.core.project.store import ProjectStore
 from editor.core.session import codec
 
 DEFAULT_LIMIT = 200
+MERGE_S = 60  # a step asking to merge joins the newest one made this recently
 LIMIT_KEY = "history_limit"
 
 
@@ -117,6 +118,29 @@ class History:
         assert cursor.lastrowid is not None
         self._trim(self.limit())
         return cursor.lastrowid
+
+    def mergeable(self, label: str, origin: str, user: str) -> Step | None:
+        """The newest step, when a new step ``label`` may join it: same label, origin and
+        user, nothing undone after it, made less than ``MERGE_S`` seconds ago."""
+        step = self.undo_step()
+        if step is None or self.redo_step() is not None:
+            return None
+        if (step.label, step.origin, step.user) != (label, origin, user):
+            return None
+        made = datetime.fromisoformat(step.made_at)
+        return step if (datetime.now(UTC) - made).total_seconds() < MERGE_S else None
+
+    def replace(self, step: Step, changes: Changes, records: tuple[RecordChange, ...]) -> None:
+        """Put the states of ``step`` together with a later change (``merge``): dropped when
+        they cancel out."""
+        if changes.is_empty and all(r.is_empty for r in records):
+            self._store.db.conn.execute("DELETE FROM history WHERE id = ?", (step.id,))
+            return
+        made_at = datetime.now(UTC).isoformat(timespec="seconds")
+        self._store.db.conn.execute(
+            "UPDATE history SET payload = ?, made_at = ?, count = ? WHERE id = ?",
+            (codec.encode(changes, records), made_at, changes.count, step.id),
+        )
 
     def mark(self, step: Step, *, undone: bool) -> None:
         self._store.db.conn.execute(

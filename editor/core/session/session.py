@@ -140,9 +140,11 @@ class ProjectSession:
         snapshot: str | None = None,
         records: Iterable[RecordKind] = (),
         follow: bool = True,
+        merge: bool = False,
     ) -> tuple[T, Change]:
         """Run ``action`` (its writes to rows come back as ``Changes``, its writes to the
-        ``records`` kinds are captured) as one transaction and one step."""
+        ``records`` kinds are captured) as one transaction and one step. ``merge``: join the
+        newest step when it is the same change continued (a form saved as it is typed in)."""
         kinds = tuple(dict.fromkeys(records))
         if snapshot is not None:
             self.store.snapshot(snapshot)
@@ -165,13 +167,27 @@ class ProjectSession:
             if not change.is_empty and self._group is not None:
                 self._group.append(change)  # recorded with the group, when it ends
             elif not change.is_empty:
-                step_id = self.history.record(rows, changed, change.origin, self.user)
+                step_id = self._record(rows, changed, change.origin, merge)
                 change = Change(step_label, rows, changed, change.origin, "do", step_id)
         if not change.is_empty:
             self._tell(change)
             if self._group is None:
                 self._history_changed()
         return result, change
+
+    def _record(
+        self, rows: Changes, records: tuple[RecordChange, ...], origin: str, merge: bool
+    ) -> int:
+        last = self.history.mergeable(rows.label, origin, self.user) if merge else None
+        if last is None:
+            return self.history.record(rows, records, origin, self.user)
+        old_rows, old_records = self.history.load(last)
+        self.history.replace(
+            last,
+            combine(rows.label, [old_rows, rows], rows.count),
+            combine_records(rows.label, [*old_records, *records]),
+        )
+        return last.id
 
     @contextmanager
     def group(self, label: str, *, origin: str | None = None) -> Iterator[None]:
@@ -201,10 +217,15 @@ class ProjectSession:
         action: Callable[[ProjectStore], T],
         *,
         origin: str | None = None,
+        merge: bool = False,
     ) -> tuple[T, Change]:
         """A write to one kind of record (clips, chapters, glossary …) as one step."""
         return self.apply(
-            lambda store: (action(store), None), label=label, origin=origin, records=(kind,)
+            lambda store: (action(store), None),
+            label=label,
+            origin=origin,
+            records=(kind,),
+            merge=merge,
         )
 
     # -- history ---------------------------------------------------------------------------------
