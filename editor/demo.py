@@ -50,5 +50,5 @@ def ensure_demo_project(folder: Path | None = None) -> Path:
         transcript=demo_transcript(),
     )
     with ProjectStore.open(project) as store:
-        store.glossary.add_drafts(read_glossary_csv(resource("glossary", "secret-society.csv")))
+        store.glossary.add_new_terms(read_glossary_csv(resource("glossary", "secret-society.csv")))
     return project

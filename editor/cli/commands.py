@@ -143,10 +143,10 @@ def replace(args: argparse.Namespace) -> int:
 def check(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project, readonly=True) as store:
         if args.glossary:
-            drafts = read_glossary_csv(args.glossary)
+            new_terms = read_glossary_csv(args.glossary)
             terms = [
-                GlossaryTerm(-i, d.term, d.variants, d.case_rule, d.note)
-                for i, d in enumerate(drafts, 1)
+                GlossaryTerm(-i, new.term, new.variants, new.case_rule, new.note)
+                for i, new in enumerate(new_terms, 1)
             ]
         else:
             terms = store.glossary.terms()
@@ -167,10 +167,12 @@ def check(args: argparse.Namespace) -> int:
 
 
 def glossary_import(args: argparse.Namespace) -> int:
-    drafts = read_glossary_csv(args.file)
+    terms = read_glossary_csv(args.file)
     with open_session(args.project) as session:
-        session.run_records("glossary", "Import glossary", lambda s: s.glossary.add_drafts(drafts))
-    print(f"imported {len(drafts)} term(s) into {args.project}")
+        session.run_records(
+            "glossary", "Import glossary", lambda s: s.glossary.add_new_terms(terms)
+        )
+    print(f"imported {len(terms)} term(s) into {args.project}")
     return 0
 
 

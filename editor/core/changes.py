@@ -17,7 +17,10 @@ _EMPTY: Mapping[int, object] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
-class Snapshot:
+class RowStates:
+    """Turn and speaker rows as they were (or are) around one step, by id; None: no such row.
+    (Not a snapshot file: those are ``project.snapshots``.)"""
+
     turns: Mapping[int, Turn | None] = field(default_factory=dict)
     speakers: Mapping[int, Speaker | None] = field(default_factory=dict)
 
@@ -30,8 +33,8 @@ class Changes:
     """The result of one operation: a label for the undo stack and the touched rows."""
 
     label: str
-    before: Snapshot = field(default_factory=Snapshot)
-    after: Snapshot = field(default_factory=Snapshot)
+    before: RowStates = field(default_factory=RowStates)
+    after: RowStates = field(default_factory=RowStates)
     count: int = 0  # operation-specific tally, e.g. replacements made
 
     @property

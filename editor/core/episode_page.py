@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 from editor.core.errors import InputError
 from editor.core.formats import plain
 from editor.core.formats.labels import looks_like_name
-from editor.core.glossary.csv_io import TermDraft
+from editor.core.glossary.csv_io import NewTerm
 from editor.core.glossary.matcher import MARKS
 from editor.core.model import EpisodeMeta, Link, PageBlock, Person, PublishedPage, Transcript
 from editor.core.textfile import DecodedText
@@ -47,7 +47,7 @@ _CREDITS = re.compile(r"^(creators and guests|credits|hosts? and guests?)\s*$", 
 @dataclass
 class EpisodePage:
     meta: EpisodeMeta
-    glossary: list[TermDraft] = field(default_factory=list)
+    glossary: list[NewTerm] = field(default_factory=list)
     transcript: Transcript | None = None
     warnings: tuple[str, ...] = ()
 
@@ -105,7 +105,7 @@ def read_episode_page(source: DecodedText) -> EpisodePage:
         links=tuple(links.values()),
         page=PublishedPage(title, page.finish()),
     )
-    terms = [TermDraft(link.title, note=link.url) for link in links.values() if not _is_host(link)]
+    terms = [NewTerm(link.title, note=link.url) for link in links.values() if not _is_host(link)]
     warnings = transcript.warnings if transcript else ()
     return EpisodePage(meta, terms, transcript, warnings)
 

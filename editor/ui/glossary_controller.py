@@ -207,15 +207,15 @@ class GlossaryController(QObject):
         if store is None:
             return 0
         try:
-            drafts = read_glossary_csv(path)
+            terms = read_glossary_csv(path)
         except EditorError as error:
             QMessageBox.warning(self.window, "Cannot Import Glossary", str(error))
             return 0
         done = self._step(
             f"Import glossary {path.name}",
-            lambda s: s.glossary.add_drafts(drafts),
+            lambda s: s.glossary.add_new_terms(terms),
         )
-        return 0 if done is None else len(drafts)
+        return 0 if done is None else len(terms)
 
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "Import Glossary", "", CSV_FILTER)

@@ -31,7 +31,7 @@ def imported(tmp_path: Path) -> ProjectStore:
     store = ProjectStore.open(ensure_demo_project(tmp_path))
     page = read_episode_page(read_text(PAGE))
     store.set_episode(page.meta)
-    store.glossary.add_drafts(page.glossary)
+    store.glossary.add_new_terms(page.glossary)
     return store
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from editor.core.model import TranscriptTurn
-from editor.core.timing import Span, estimate_spans
+from editor.core.time_estimates import Span, estimate_spans
 from editor.core.words import align
 
 

@@ -20,7 +20,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
-class TermDraft:
+class NewTerm:
     term: str
     variants: tuple[str, ...] = ()
     note: str = ""
@@ -35,7 +35,7 @@ def _unsafe(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_PREFIXES) else cell
 
 
-def read_glossary_csv(path: str | Path) -> list[TermDraft]:
+def read_glossary_csv(path: str | Path) -> list[NewTerm]:
     source = read_text(path)
     reader = csv.reader(io.StringIO(source.text))
     rows, first_lines, line = [], [], 1
@@ -49,7 +49,7 @@ def read_glossary_csv(path: str | Path) -> list[TermDraft]:
     if "term" not in header:
         raise InputError(path, f"the first line must be the header {','.join(HEADER)}", 1)
     column = {name: header.index(name) for name in (*HEADER, "case") if name in header}
-    drafts: list[TermDraft] = []
+    terms: list[NewTerm] = []
     for number, row in zip(first_lines[1:], rows[1:], strict=True):
         if not any(cell.strip() for cell in row):
             continue
@@ -69,8 +69,8 @@ def read_glossary_csv(path: str | Path) -> list[TermDraft]:
         if case not in {rule.value for rule in CaseRule}:
             raise InputError(path, f"case must be 'exact' or 'ignore', not {case!r}", number)
         variants = tuple(v.strip() for v in cell("variants").split("|") if v.strip())
-        drafts.append(TermDraft(term, variants, cell("note"), CaseRule(case)))
-    return drafts
+        terms.append(NewTerm(term, variants, cell("note"), CaseRule(case)))
+    return terms
 
 
 def write_glossary_csv(terms: list[GlossaryTerm]) -> str:

@@ -16,7 +16,7 @@ PAGE_RECORDS: tuple[RecordKind, ...] = ("episode", "glossary")
 def import_episode_page(store: ProjectStore, page: EpisodePage) -> Changes:
     """The page's metadata and glossary, and its transcript when the project has no turns."""
     store.set_episode(page.meta)
-    store.glossary.add_drafts(page.glossary)
+    store.glossary.add_new_terms(page.glossary)
     if page.transcript is not None and store.turn_count() == 0:
         return insert_turns(store, page.transcript.turns, label="Import episode page")
     return Changes("Import episode page")

@@ -6,7 +6,7 @@ so a history that got out of step with the file can never overwrite newer work.
 
 from __future__ import annotations
 
-from editor.core.changes import Changes, Snapshot
+from editor.core.changes import Changes, RowStates
 from editor.core.errors import EditError
 from editor.core.project.store import ProjectStore
 
@@ -21,7 +21,7 @@ def redo(store: ProjectStore, changes: Changes) -> Changes:
     return _restore(store, expected=changes.before, target=changes.after, label=changes.label)
 
 
-def _restore(store: ProjectStore, expected: Snapshot, target: Snapshot, label: str) -> Changes:
+def _restore(store: ProjectStore, expected: RowStates, target: RowStates, label: str) -> Changes:
     with store.edit(label) as session:
         current = {turn_id: store.find_turn(turn_id) for turn_id in expected.turns}
         for turn_id, turn in expected.turns.items():

@@ -10,7 +10,7 @@ from editor.core.changes import Changes
 from editor.core.errors import EditError
 from editor.core.model import ALIGNED, CONFIRMED, ESTIMATED, Turn, Word
 from editor.core.project.store import ProjectStore
-from editor.core.timing import estimate_spans
+from editor.core.time_estimates import estimate_spans
 from editor.core.words import reconcile
 
 NUDGE_MS = 100

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from editor.core.changes import Changes, Snapshot
+from editor.core.changes import Changes, RowStates
 from editor.core.model import Speaker, Turn
 from editor.core.project import rows
 
@@ -127,7 +127,7 @@ class EditSession:
 
     # -- restoring -------------------------------------------------------------------------------
 
-    def restore(self, snapshot: Snapshot) -> None:
+    def restore(self, snapshot: RowStates) -> None:
         """Write a snapshot back.
 
         Speakers are written first (turns refer to them) and removed last.
@@ -155,11 +155,11 @@ class EditSession:
         ]
         return Changes(
             self.label,
-            before=Snapshot(
+            before=RowStates(
                 {i: self._turns_before[i] for i in turn_ids},
                 {i: self._speakers_before[i] for i in speaker_ids},
             ),
-            after=Snapshot(
+            after=RowStates(
                 {i: self._turns_after[i] for i in turn_ids},
                 {i: self._speakers_after[i] for i in speaker_ids},
             ),

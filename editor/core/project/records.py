@@ -18,7 +18,7 @@ from editor.core.urls import is_web_url
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from editor.core.glossary.csv_io import TermDraft
+    from editor.core.glossary.csv_io import NewTerm
     from editor.core.project.store import ProjectStore
 
 
@@ -49,11 +49,11 @@ class Glossary:
             term_id = cursor.fetchone()[0]
         return GlossaryTerm(term_id, term, variants, case_rule, note)
 
-    def add_drafts(self, drafts: Iterable[TermDraft]) -> None:
+    def add_new_terms(self, terms: Iterable[NewTerm]) -> None:
         """Add (or update) terms read from a CSV file or an episode page, in one transaction."""
         with self._store.writing():
-            for draft in drafts:
-                self.add(draft.term, draft.variants, draft.case_rule, draft.note)
+            for new in terms:
+                self.add(new.term, new.variants, new.case_rule, new.note)
 
     def remove(self, term_id: int) -> None:
         with self._store.writing():

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from editor.core.changes import Changes, Snapshot
+from editor.core.changes import Changes, RowStates
 from editor.core.model import Speaker, Turn
 from editor.core.project.record_history import RecordChange, RecordKind
 
@@ -80,10 +80,10 @@ def combine(label: str, steps: Sequence[Changes], count: int = 0) -> Changes:
     speaker_ids = [i for i in speakers_after if speakers_before[i] != speakers_after[i]]
     return Changes(
         label,
-        Snapshot(
+        RowStates(
             {i: turns_before[i] for i in turn_ids}, {i: speakers_before[i] for i in speaker_ids}
         ),
-        Snapshot(
+        RowStates(
             {i: turns_after[i] for i in turn_ids}, {i: speakers_after[i] for i in speaker_ids}
         ),
         count,

@@ -11,7 +11,7 @@ import json
 import zlib
 from typing import Any
 
-from editor.core.changes import Changes, Snapshot
+from editor.core.changes import Changes, RowStates
 from editor.core.model import Speaker, Turn
 from editor.core.project import rows
 from editor.core.project.record_history import RecordChange, RecordKind, RecordState
@@ -57,8 +57,8 @@ def decode(label: str, count: int, blob: bytes) -> tuple[Changes, tuple[RecordCh
     after_speakers = {i: _row_speaker(i, a) for i, _, a in payload["s"]}
     changes = Changes(
         label,
-        Snapshot(before_turns, before_speakers),
-        Snapshot(after_turns, after_speakers),
+        RowStates(before_turns, before_speakers),
+        RowStates(after_turns, after_speakers),
         count,
     )
     records = tuple(
