@@ -15,6 +15,7 @@ of a file, bounded by ``PATIENCE_S``; the 50 ms poll in between lets the app wor
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -269,6 +270,7 @@ class Driver:
                 if self.app.poll() is None:
                     self.seen["quit_failed"] = self.windows()
                     self.shot("quit-failed")
+                    self.seen["native_stack"] = _native_stack(self.app.pid)
                     self.app.send_signal(signal.SIGABRT)  # faulthandler prints every thread
                 try:
                     code = self.app.wait(timeout=PATIENCE_S)
@@ -287,6 +289,20 @@ class Driver:
                 process.kill()
                 process.wait()
         return self.seen
+
+
+def _native_stack(pid: int) -> str:
+    """Every thread's C stack of a hung process (gdb, where installed), for the report."""
+    if shutil.which("gdb") is None:
+        return "(no gdb)"
+    traced = subprocess.run(
+        ["gdb", "-p", str(pid), "-batch", "-ex", "thread apply all bt 25"],
+        capture_output=True,
+        text=True,
+        timeout=PATIENCE_S,
+        check=False,
+    )
+    return traced.stdout[-8000:]
 
 
 def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
