@@ -24,7 +24,7 @@ runtime_packages=(
 )
 test_packages=(
   xvfb xauth xdotool sox libsox-fmt-mp3   # GUI tests and test audio
-  python3-pyatspi at-spi2-core dbus imagemagick  # journeys: the window driven through AT-SPI
+  python3-pyatspi at-spi2-core dbus imagemagick gdb  # journeys: the window driven through AT-SPI (gdb: C stacks of a hung app)
   desktop-file-utils appstream shared-mime-info libglib2.0-bin  # desktop integration checks
   binutils  # PyInstaller reads binaries with objdump when building the bundle
 )

@@ -18,8 +18,9 @@ def safe_filename(title: str, fallback: str = "clip", limit: int = 80) -> str:
     """``title`` as one path component: no separators, nothing reserved, at most ``limit``."""
     text = unicodedata.normalize("NFC", title)
     text = "".join(" " if unicodedata.category(c) in ("Cf", "Zl", "Zp") else c for c in text)
-    cleaned = re.sub(r"\s+", " ", _UNSAFE.sub(" ", text)).strip(" .")
-    cleaned = cleaned[:limit].rstrip(" .")
+    # A title cut short ends in "…": a name ending "any….mp3" reads badly, so it goes too.
+    cleaned = re.sub(r"\s+", " ", _UNSAFE.sub(" ", text)).strip(" .…")
+    cleaned = cleaned[:limit].rstrip(" .…")
     if not cleaned or cleaned.split(".")[0].upper() in _RESERVED:
         cleaned = f"{fallback} {cleaned}".strip() if cleaned else fallback
     return cleaned

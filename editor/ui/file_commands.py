@@ -218,7 +218,12 @@ def export_to(window: MainWindow, format_name: str, path: Path) -> None:
     except (EditorError, OSError) as error:
         _fail(window, "Cannot Export", error)
         return
-    summary = f"Exported {window.model.rowCount()} turns to {path.name}."
+    what = (
+        PROJECT_EXPORTS[format_name].description
+        if format_name in PROJECT_EXPORTS
+        else f"{window.model.rowCount()} turns"
+    )
+    summary = f"Exported {what} to {path.name}."
     if exported.warnings:
         show_warnings(window, "Exported", summary, exported.warnings)
     window.statusBar().showMessage(summary, 5000)

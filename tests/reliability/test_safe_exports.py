@@ -181,3 +181,10 @@ def test_file_names_from_titles_stay_in_their_folder(title: str, tmp_path: Path)
     assert target.parent == tmp_path
     target.write_bytes(b"")  # and the system accepts it
     count("file names from hostile titles checked")
+
+
+def test_a_title_cut_short_leaves_no_ellipsis_before_the_extension() -> None:
+    from editor.core.filenames import safe_filename
+
+    assert safe_filename("there's zero data behind any…") == "there's zero data behind any"
+    assert safe_filename("…") == "clip"

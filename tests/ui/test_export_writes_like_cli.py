@@ -48,3 +48,14 @@ def test_export_to_a_fifo_writes_in_place(opened: MainWindow, tmp_path: Path) ->
         os.close(reader)
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert b":" in data
+
+
+def test_the_status_bar_says_what_was_exported(opened: MainWindow, tmp_path: Path) -> None:
+    file_commands.export_to(opened, "vtt", tmp_path / "t.vtt")
+    assert opened.statusBar().currentMessage() == (
+        f"Exported {opened.model.rowCount()} turns to t.vtt."
+    )
+    file_commands.export_to(opened, "chapters", tmp_path / "c.json")
+    assert opened.statusBar().currentMessage() == (
+        "Exported Podcasting 2.0 chapters (JSON) to c.json."
+    )
