@@ -12,6 +12,10 @@ audio (from the trusted turn before to the trusted turn after):
 - each disagreeing turn anchored where the coarse aligner starts it, the words of every turn
   aligned only between its anchor and the next.
 
+Turns that still disagree are then tried one by one, each with the turn before it and up to the
+turn after it as now placed (a run where the coarse aligner is wrong about one turn is not
+anchored, but its other turns may be).
+
 The placement whose words score better with the acoustic model is kept, so the coarse aligner
 (made for synthetic voices, seconds off on real ones) never wins on its word alone, and a wrong
 stretch never moves anything outside it. When the best two placements score nearly alike but
@@ -52,22 +56,26 @@ def recheck(
     moved. ``firsts`` are the turns' first words, ``coarse_starts`` the coarse aligner's starts
     by first word, ``span`` the run's audio."""
     bounds = [*firsts, len(timed)]
-    agree = [
-        first not in coarse_starts or abs(timed[first].start_ms - coarse_starts[first]) < AGREE_MS
-        for first in firsts
-    ]
-    moved, k = 0, 0
-    while k < len(firsts):
-        if agree[k]:
-            k += 1
-            continue
-        end = k
-        while end < len(firsts) and not agree[end]:
-            end += 1
-        stretch = _Stretch(aligner, timed, bounds, range(k, end), span)
-        moved += stretch.decide([coarse_starts[firsts[t]] for t in range(k, end)])
-        k = end
+    moved = 0
+    for runs in (True, False):  # whole runs of disagreeing turns, then each one left alone
+        k = 0
+        while k < len(firsts):
+            if _agrees(timed, firsts[k], coarse_starts):
+                k += 1
+                continue
+            end = k + 1
+            while runs and end < len(firsts) and not _agrees(timed, firsts[end], coarse_starts):
+                end += 1
+            stretch = _Stretch(aligner, timed, bounds, range(k, end), span)
+            moved += stretch.decide([coarse_starts[firsts[t]] for t in range(k, end)])
+            k = end
     return moved
+
+
+def _agrees(timed: list[Timed], first: int, coarse_starts: dict[int, int]) -> bool:
+    return (
+        first not in coarse_starts or abs(timed[first].start_ms - coarse_starts[first]) < AGREE_MS
+    )
 
 
 class _Stretch:
