@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.project.create import create_project
+from editor.core.project.store import ProjectStore
 from editor.demo import demo_transcript
 from tests.conftest import PATIENCE_S, SAMPLE10_MP3, require_tool
 
@@ -126,6 +127,8 @@ def test_f2_edit_and_undo_with_real_key_events(display: str, tmp_path: Path) -> 
         _xdotool(env, "key", "ctrl+q")
         assert app.wait(timeout=PATIENCE_S) == 0
     assert _texts(project)[2] == NEW_TEXT
+    # the app ended by itself with the project closed: its lock is free at once
+    ProjectStore.open(project).close()
 
 
 def _drafts(project: Path) -> list[str]:
