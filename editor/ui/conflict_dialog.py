@@ -1,5 +1,8 @@
 """Conflict copies in the window: the bar that tells of them, and the dialog that compares one
-with the open project and takes the chosen differences as one undoable step."""
+with the open project and takes the chosen differences as one undoable step.
+
+The dialog is given the turn model (the open project), the session's runner (the step it takes)
+and the status bar (what it says after), not the window (issue 19)."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +30,8 @@ from editor.core.ops.take import BEFORE_TAKE, take_from_copy
 from editor.core.project.conflicts import ConflictCopy, Difference, compare_files
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.ui.turn_model import TurnListModel
+    from editor.ui.undo import OperationRunner
 
 
 class ConflictBanner(QFrame):
@@ -63,9 +68,16 @@ class ConflictBanner(QFrame):
 class ConflictDialog(QDialog):
     """The differences between the open project and a copy, each with a checkbox."""
 
-    def __init__(self, window: MainWindow, copies: list[ConflictCopy]) -> None:
-        super().__init__(window)
-        self.window_ = window
+    def __init__(
+        self,
+        parent: QWidget,
+        model: TurnListModel,
+        runner: OperationRunner,
+        status_bar: QStatusBar,
+        copies: list[ConflictCopy],
+    ) -> None:
+        super().__init__(parent)
+        self.model, self.runner, self.status_bar = model, runner, status_bar
         self.copies = copies
         self.differences: list[Difference] = []
         self.setWindowTitle("Compare with a Conflict Copy")
@@ -104,7 +116,7 @@ class ConflictDialog(QDialog):
 
     def reload(self) -> None:
         """Compare again (after taking, or with another copy)."""
-        store = self.window_.store
+        store = self.model.store
         assert store is not None
         self.list.clear()
         try:
@@ -143,11 +155,11 @@ class ConflictDialog(QDialog):
         if not chosen:
             return
         name = self.copy_path.name
-        changes = self.window_.edits.runner.run(
+        changes = self.runner.run(
             lambda s: take_from_copy(s, chosen, f"Take changes from {name}"), snapshot=BEFORE_TAKE
         )
         if changes is not None:
-            self.window_.statusBar().showMessage(
+            self.status_bar.showMessage(
                 f"Took {len(chosen)} change(s) from {name}; Ctrl+Z undoes them", 8000
             )
         self.reload()
@@ -157,5 +169,5 @@ class ConflictDialog(QDialog):
             self.list.item(row).setCheckState(state)
 
     def _update_take(self) -> None:
-        store = self.window_.store
+        store = self.model.store
         self.take.setEnabled(bool(self.chosen()) and store is not None and not store.readonly)

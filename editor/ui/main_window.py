@@ -86,8 +86,13 @@ class MainWindow(QMainWindow):
         build_menus(self)
         connect_actions(self)
         self._build_status_bar()
-        self.shared = SharedFolderController(self)  # network note, idle checkpoint, conflicts
-        self.save_status = save_status.SaveStatus(self)  # "Saved", "Not saved — why", …
+        # network note, idle checkpoint, conflicts; its bar goes below the media banner
+        self.shared = SharedFolderController(
+            self, self.statusBar(), self.model, self.edits.runner, self.banner
+        )
+        self.save_status = save_status.SaveStatus(  # "Saved", "Not saved — why", …
+            self.statusBar(), self.model, self.edits.runner, self.edits.drafts
+        )
         self._connect()
         self.setAcceptDrops(True)
         self._restore_settings()

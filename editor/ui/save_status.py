@@ -5,6 +5,9 @@ either: the label says "Saved" after each write (the time is in its tooltip), "N
 when the disk refused one (disk full, the file made read-only …) until a later write goes
 through, "Draft kept" while the open editor holds typing that is kept as a draft but not yet
 committed, and "Read-only" for a project opened read-only.
+
+It is given only what it watches (the status bar, the turn model, the session's runner and the
+draft keeper), not the window: the window builds it (issue 19).
 """
 
 from __future__ import annotations
@@ -12,13 +15,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QStatusBar
 
 from editor.core.errors import EditorError, ProjectError
 from editor.core.project.store import ProjectStore
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.ui.drafts import DraftKeeper
+    from editor.ui.turn_model import TurnListModel
+    from editor.ui.undo import OperationRunner
 
 SAVED, NOT_SAVED, DRAFT, READ_ONLY = "Saved", "Not saved", "Draft kept", "Read-only"
 
@@ -26,20 +31,26 @@ SAVED, NOT_SAVED, DRAFT, READ_ONLY = "Saved", "Not saved", "Draft kept", "Read-o
 class SaveStatus:
     """Owns the permanent status-bar label and keeps it true."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(
+        self,
+        status_bar: QStatusBar,
+        model: TurnListModel,
+        runner: OperationRunner,
+        drafts: DraftKeeper,
+    ) -> None:
+        self.model = model
         self.label = QLabel("")
         self.label.setObjectName("saveStatus")
         self.label.setAccessibleName("Save state")
-        window.statusBar().addPermanentWidget(self.label)
+        status_bar.addPermanentWidget(self.label)
         self._store: ProjectStore | None = None
         self._saved_at: datetime | None = None
         self._refused: str | None = None
         self._draft = False
-        window.edits.runner.write_listeners.append(self._on_write)
-        window.edits.drafts.kept_changed.connect(self._on_draft)
-        window.edits.drafts.draft_refused.connect(self._on_draft_refused)
-        window.model.modelReset.connect(self._on_project)
+        runner.write_listeners.append(self._on_write)
+        drafts.kept_changed.connect(self._on_draft)
+        drafts.draft_refused.connect(self._on_draft_refused)
+        model.modelReset.connect(self._on_project)
         self._show()
 
     @property
@@ -48,7 +59,7 @@ class SaveStatus:
         return self.label.text().split(" — ", maxsplit=1)[0]
 
     def _on_project(self) -> None:
-        store = self.window.model.store
+        store = self.model.store
         if store is not self._store:  # opened or closed, not a reload of the same project
             self._store, self._saved_at, self._refused, self._draft = store, None, None, False
             self._show()

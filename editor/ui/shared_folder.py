@@ -8,7 +8,9 @@
 - Conflict copies beside the project are told of in a bar, with a dialog to compare and take.
 
 The controller follows the project through the turn model's reset, which the window does on
-opening, restoring and closing a project.
+opening, restoring and closing a project. It is given only what it needs (a parent for its
+dialog, the status bar, the turn model, the session's runner for taking from a copy and the
+widget its bar goes below), not the window: the window builds it (issue 19).
 """
 
 from __future__ import annotations
@@ -17,41 +19,51 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QBoxLayout, QLabel
+from PySide6.QtWidgets import QBoxLayout, QLabel, QStatusBar, QWidget
 
 from editor.core.project.conflicts import ConflictCopy, find_copies
 from editor.core.project.store import ProjectStore
 from editor.ui.conflict_dialog import ConflictBanner, ConflictDialog
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.ui.turn_model import TurnListModel
+    from editor.ui.undo import OperationRunner
 
 IDLE_SECONDS = 3.0
 TICK_MS = 1000
 
 
 class SharedFolderController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        parent: QWidget,
+        status_bar: QStatusBar,
+        model: TurnListModel,
+        runner: OperationRunner,
+        below: QWidget,
+    ) -> None:
+        """``below``: the widget, in a box layout, that the conflict bar is placed under."""
+        super().__init__(parent)
+        self.parent_widget, self.status_bar = parent, status_bar
+        self.model, self.runner = model, runner
         self.store: ProjectStore | None = None
         self.copies: list[ConflictCopy] = []
         self.checkpoints = 0  # idle checkpoints made: for tests and the curious
         self.label = QLabel("")
-        window.statusBar().addPermanentWidget(self.label)
+        status_bar.addPermanentWidget(self.label)
         self.banner = ConflictBanner()
-        area = window.banner.parentWidget()  # the transcript area: the bar goes below the other
+        area = below.parentWidget()
         holder = area.layout() if area is not None else None
         assert isinstance(holder, QBoxLayout)
-        holder.insertWidget(holder.indexOf(window.banner) + 1, self.banner)
+        holder.insertWidget(holder.indexOf(below) + 1, self.banner)
         self.banner.compare.connect(self.compare)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.checkpoint_if_idle)
-        window.model.modelReset.connect(self._follow_store)
+        model.modelReset.connect(self._follow_store)
 
     def _follow_store(self) -> None:
-        store = self.window.model.store
+        store = self.model.store
         if store is self.store:
             return
         self.store = store
@@ -89,7 +101,9 @@ class SharedFolderController(QObject):
     def compare(self) -> ConflictDialog | None:
         if self.store is None or not self.copies:
             return None
-        dialog = ConflictDialog(self.window, self.copies)
+        dialog = ConflictDialog(
+            self.parent_widget, self.model, self.runner, self.status_bar, self.copies
+        )
         dialog.open()
         return dialog
 
