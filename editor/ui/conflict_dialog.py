@@ -1,8 +1,8 @@
 """Conflict copies in the window: the bar that tells of them, and the dialog that compares one
 with the open project and takes the chosen differences as one undoable step.
 
-The dialog is given the turn model (the open project), the session's runner (the step it takes)
-and the status bar (what it says after), not the window (issue 19)."""
+The dialog is given the window's parts (``Collaborators``: the turn model for the open project,
+the session's runner for the step it takes, the status bar), not the window (issue 19)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -30,8 +29,7 @@ from editor.core.ops.take import BEFORE_TAKE, take_from_copy
 from editor.core.project.conflicts import ConflictCopy, Difference, compare_files
 
 if TYPE_CHECKING:
-    from editor.ui.turn_model import TurnListModel
-    from editor.ui.undo import OperationRunner
+    from editor.ui.collaborators import Collaborators
 
 
 class ConflictBanner(QFrame):
@@ -68,16 +66,9 @@ class ConflictBanner(QFrame):
 class ConflictDialog(QDialog):
     """The differences between the open project and a copy, each with a checkbox."""
 
-    def __init__(
-        self,
-        parent: QWidget,
-        model: TurnListModel,
-        runner: OperationRunner,
-        status_bar: QStatusBar,
-        copies: list[ConflictCopy],
-    ) -> None:
-        super().__init__(parent)
-        self.model, self.runner, self.status_bar = model, runner, status_bar
+    def __init__(self, parts: Collaborators, copies: list[ConflictCopy]) -> None:
+        super().__init__(parts.parent)
+        self.parts = parts
         self.copies = copies
         self.differences: list[Difference] = []
         self.setWindowTitle("Compare with a Conflict Copy")
@@ -116,7 +107,7 @@ class ConflictDialog(QDialog):
 
     def reload(self) -> None:
         """Compare again (after taking, or with another copy)."""
-        store = self.model.store
+        store = self.parts.model.store
         assert store is not None
         self.list.clear()
         try:
@@ -155,11 +146,11 @@ class ConflictDialog(QDialog):
         if not chosen:
             return
         name = self.copy_path.name
-        changes = self.runner.run(
+        changes = self.parts.runner.run(
             lambda s: take_from_copy(s, chosen, f"Take changes from {name}"), snapshot=BEFORE_TAKE
         )
         if changes is not None:
-            self.status_bar.showMessage(
+            self.parts.message(
                 f"Took {len(chosen)} change(s) from {name}; Ctrl+Z undoes them", 8000
             )
         self.reload()
@@ -169,5 +160,5 @@ class ConflictDialog(QDialog):
             self.list.item(row).setCheckState(state)
 
     def _update_take(self) -> None:
-        store = self.model.store
+        store = self.parts.model.store
         self.take.setEnabled(bool(self.chosen()) and store is not None and not store.readonly)

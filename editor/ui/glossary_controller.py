@@ -1,5 +1,8 @@
 """The glossary in the window: highlights, hover hints, the right-click menu, F8 to the next
-issue, and the panel's fix / ignore / term commands."""
+issue, and the panel's fix / ignore / term commands.
+
+The controller is given the window's parts it works with (``Collaborators``: the turn model and
+view, the session's runner, the status bar), not the window (issue 19)."""
 
 from __future__ import annotations
 
@@ -31,22 +34,22 @@ from editor.ui.glossary_panel import GlossaryPanel
 from editor.ui.glossary_state import GlossaryState
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.ui.collaborators import Collaborators
 
 CSV_FILTER = "Glossary CSV (*.csv)"
 
 
 class GlossaryController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.state = GlossaryState(window.model)
+    def __init__(self, parts: Collaborators) -> None:
+        super().__init__(parts.parent)
+        self.parts = parts
+        self.state = GlossaryState(parts.model)
         self.panel = GlossaryPanel()
-        window.view.turn_delegate.providers.append(self.state.highlights)
+        parts.view.turn_delegate.providers.append(self.state.highlights)
         self.state.changed.connect(self._refresh_panel)
-        window.edits.runner.after_change.append(lambda _changes: self.state.schedule())
-        window.view.text_tooltip.connect(self.show_tooltip)
-        window.view.text_context_menu.connect(self.show_menu)
+        parts.runner.after_change.append(lambda _changes: self.state.schedule())
+        parts.view.text_tooltip.connect(self.show_tooltip)
+        parts.view.text_context_menu.connect(self.show_menu)
         p = self.panel
         p.fix_requested.connect(self.fix)
         p.ignore_requested.connect(self.ignore)
@@ -61,7 +64,7 @@ class GlossaryController(QObject):
 
     def reload(self) -> None:
         self.state.reload()
-        store = self.window.store
+        store = self.parts.model.store
         self.panel.show_terms(
             store.glossary.terms() if store else [],
             store.glossary.mark_rule() if store else "every",
@@ -70,11 +73,11 @@ class GlossaryController(QObject):
 
     def _step(self, label: str, action: Callable[[ProjectStore], object]) -> object | None:
         """A glossary change as one undoable step; ``None`` if it was refused."""
-        return self.window.edits.runner.run_records("glossary", label, action, self.reload)
+        return self.parts.runner.run_records("glossary", label, action, self.reload)
 
     def _refresh_panel(self) -> None:
         self.panel.show_findings(self.state.issues(), self.state.findings)
-        self.window.view.viewport().update()
+        self.parts.view.viewport().update()
 
     # -- fixing and ignoring -------------------------------------------------------------------
 
@@ -83,18 +86,18 @@ class GlossaryController(QObject):
         if not wanted:
             return 0
         if len(wanted) > 1:
-            changes = self.window.edits.run(
+            changes = self.parts.runner.run(
                 lambda s: ops.fix_findings(s, wanted), snapshot=BEFORE_FIX_ALL
             )
         else:
-            changes = self.window.edits.run(lambda s: ops.fix_findings(s, wanted))
+            changes = self.parts.runner.run(lambda s: ops.fix_findings(s, wanted))
         count = changes.count if changes is not None else 0
         self.state.rescan()
-        self.window.statusBar().showMessage(f"Fixed {count} glossary issue(s)", 5000)
+        self.parts.message(f"Fixed {count} glossary issue(s)", 5000)
         return count
 
     def ignore(self, findings: list[Finding]) -> None:
-        store = self.window.store
+        store = self.parts.model.store
         if store is None:
             return
 
@@ -108,35 +111,35 @@ class GlossaryController(QObject):
         """Select the turn of the next (or previous) issue after the current turn."""
         issues = self.state.issues()
         if not issues:
-            self.window.statusBar().showMessage("No glossary issues.", 4000)
+            self.parts.message("No glossary issues.", 4000)
             return False
-        current = self.window.view.current_row()
-        rows = sorted({self.window.model.row_of(f.turn_id) or 0 for f in issues})
+        current = self.parts.view.current_row()
+        rows = sorted({self.parts.model.row_of(f.turn_id) or 0 for f in issues})
         if direction > 0:
             target = next((r for r in rows if current is None or r > current), rows[0])
         else:
             target = next(
                 (r for r in reversed(rows) if current is not None and r < current), rows[-1]
             )
-        self.window.view.show_row(target, select=True)
+        self.parts.view.show_row(target, select=True)
         return True
 
     # -- pointing at a term in the text --------------------------------------------------------
 
     def hit_at(self, row: int, offset: int) -> Hit | None:
-        return self.state.hit_at(self.window.model.turn(row), offset) if offset >= 0 else None
+        return self.state.hit_at(self.parts.model.turn(row), offset) if offset >= 0 else None
 
     def show_tooltip(self, row: int, offset: int, where: QPoint) -> None:
         hit = self.hit_at(row, offset)
         if hit is None:
             QToolTip.hideText()
         else:
-            QToolTip.showText(where, self.state.describe(hit), self.window.view)
+            QToolTip.showText(where, self.state.describe(hit), self.parts.view)
 
     def menu_for(self, row: int, offset: int) -> QMenu:
-        turn = self.window.model.turn(row)
+        turn = self.parts.model.turn(row)
         hit = self.hit_at(row, offset)
-        menu = QMenu(self.window)
+        menu = QMenu(self.parts.parent)
         if hit is not None and hit.kind != Kind.CANONICAL:
             finding = Finding(turn.id, row + 1, hit)
             menu.addAction(f"Replace with “{hit.suggestion}”", lambda: self.fix([finding]))
@@ -154,7 +157,7 @@ class GlossaryController(QObject):
     # -- terms ---------------------------------------------------------------------------------
 
     def add_variant(self, hit: Hit) -> None:
-        if self.window.store is not None:
+        if self.parts.model.store is not None:
             self._step(
                 f"Add “{hit.found}” as a variant",
                 lambda s: s.glossary.add_variant(hit.term.id, hit.found),
@@ -163,7 +166,7 @@ class GlossaryController(QObject):
     def add_term(
         self, term: str, variants: tuple[str, ...] = (), note: str = "", ignore_case: bool = False
     ) -> None:
-        store = self.window.store
+        store = self.parts.model.store
         if store is None:
             return
         rule = CaseRule.IGNORE if ignore_case else CaseRule.EXACT
@@ -173,7 +176,7 @@ class GlossaryController(QObject):
         )
 
     def add_term_dialog(self, suggestion: str) -> None:
-        dialog = QDialog(self.window)
+        dialog = QDialog(self.parts.parent)
         dialog.setWindowTitle("Add to Glossary")
         term, variants, note = QLineEdit(suggestion), QLineEdit(), QLineEdit()
         term.setPlaceholderText("as it should be written, with ™ or ® if it has one")
@@ -195,21 +198,21 @@ class GlossaryController(QObject):
             self.add_term(term.text(), listed, note.text().strip(), ignore_case.isChecked())
 
     def remove_term(self, term_id: int) -> None:
-        if self.window.store is not None:
+        if self.parts.model.store is not None:
             self._step("Remove glossary term", lambda s: s.glossary.remove(term_id))
 
     def set_rule(self, rule: str) -> None:
-        if self.window.store is not None:
+        if self.parts.model.store is not None:
             self._step("Change the ™ rule", lambda s: s.glossary.set_mark_rule(rule))
 
     def import_csv(self, path: Path) -> int:
-        store = self.window.store
+        store = self.parts.model.store
         if store is None:
             return 0
         try:
             terms = read_glossary_csv(path)
         except EditorError as error:
-            QMessageBox.warning(self.window, "Cannot Import Glossary", str(error))
+            QMessageBox.warning(self.parts.parent, "Cannot Import Glossary", str(error))
             return 0
         done = self._step(
             f"Import glossary {path.name}",
@@ -218,28 +221,28 @@ class GlossaryController(QObject):
         return 0 if done is None else len(terms)
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import Glossary", "", CSV_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.parts.parent, "Import Glossary", "", CSV_FILTER)
         if path:
             self.import_csv(Path(path))
 
     def export_dialog(self) -> None:
-        store = self.window.store
+        store = self.parts.model.store
         if store is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export Glossary", str(store.path.with_suffix(".csv")), CSV_FILTER
+            self.parts.parent, "Export Glossary", str(store.path.with_suffix(".csv")), CSV_FILTER
         )
         if not path:
             return
         try:
             Path(path).write_text(write_glossary_csv(store.glossary.terms()), encoding="utf-8")
         except OSError as error:
-            self.window.show_error(f"{path}: cannot write the glossary ({error.strerror})")
+            self.parts.show_error(f"{path}: cannot write the glossary ({error.strerror})")
 
     def _go_to_turn(self, turn_id: int) -> None:
-        row = self.window.model.row_of(turn_id)
+        row = self.parts.model.row_of(turn_id)
         if row is not None:
-            self.window.view.show_row(row, select=True)
+            self.parts.view.show_row(row, select=True)
 
 
 def _word_at(text: str, offset: int) -> str:

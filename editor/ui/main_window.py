@@ -25,6 +25,7 @@ from editor.core.playback import PlaybackState, Player
 from editor.core.project.store import ProjectStore
 from editor.ui import drafts, file_commands, preferences, safety, save_status, turn_playback
 from editor.ui.actions import build_actions
+from editor.ui.collaborators import Collaborators
 from editor.ui.dialogs import about_text
 from editor.ui.dock_tabs import keep_tab_titles_whole
 from editor.ui.editing import EditController
@@ -67,7 +68,10 @@ class MainWindow(QMainWindow):
         self.speaker_editor.hide()
         self.actions_by_key = build_actions(self)
         self.edits = EditController(self)
-        self.glossary = GlossaryController(self)
+        self.parts = Collaborators(  # what narrow controllers are given instead of the window
+            self, self.model, self.view, self.edits.runner, self.statusBar(), self.show_error
+        )
+        self.glossary = GlossaryController(self.parts)
         self.notes = NotesController(self)
         self.timing = TimingController(self)
         self.words = WordController(self)  # word under the playhead, Alt+click, F7
@@ -86,13 +90,8 @@ class MainWindow(QMainWindow):
         build_menus(self)
         connect_actions(self)
         self._build_status_bar()
-        # network note, idle checkpoint, conflicts; its bar goes below the media banner
-        self.shared = SharedFolderController(
-            self, self.statusBar(), self.model, self.edits.runner, self.banner
-        )
-        self.save_status = save_status.SaveStatus(  # "Saved", "Not saved — why", …
-            self.statusBar(), self.model, self.edits.runner, self.edits.drafts
-        )
+        self.shared = SharedFolderController(self.parts, self.banner)  # network note, conflicts
+        self.save_status = save_status.SaveStatus(self.parts, self.edits.drafts)  # "Saved", …
         self._connect()
         self.setAcceptDrops(True)
         self._restore_settings()

@@ -6,8 +6,8 @@ when the disk refused one (disk full, the file made read-only …) until a later
 through, "Draft kept" while the open editor holds typing that is kept as a draft but not yet
 committed, and "Read-only" for a project opened read-only.
 
-It is given only what it watches (the status bar, the turn model, the session's runner and the
-draft keeper), not the window: the window builds it (issue 19).
+It is given only what it watches (``Collaborators``: the status bar, the turn model, the
+session's runner; and the draft keeper), not the window: the window builds it (issue 19).
 """
 
 from __future__ import annotations
@@ -15,15 +15,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QLabel
 
 from editor.core.errors import EditorError, ProjectError
 from editor.core.project.store import ProjectStore
 
 if TYPE_CHECKING:
+    from editor.ui.collaborators import Collaborators
     from editor.ui.drafts import DraftKeeper
-    from editor.ui.turn_model import TurnListModel
-    from editor.ui.undo import OperationRunner
 
 SAVED, NOT_SAVED, DRAFT, READ_ONLY = "Saved", "Not saved", "Draft kept", "Read-only"
 
@@ -31,26 +30,20 @@ SAVED, NOT_SAVED, DRAFT, READ_ONLY = "Saved", "Not saved", "Draft kept", "Read-o
 class SaveStatus:
     """Owns the permanent status-bar label and keeps it true."""
 
-    def __init__(
-        self,
-        status_bar: QStatusBar,
-        model: TurnListModel,
-        runner: OperationRunner,
-        drafts: DraftKeeper,
-    ) -> None:
-        self.model = model
+    def __init__(self, parts: Collaborators, drafts: DraftKeeper) -> None:
+        self.model = parts.model
         self.label = QLabel("")
         self.label.setObjectName("saveStatus")
         self.label.setAccessibleName("Save state")
-        status_bar.addPermanentWidget(self.label)
+        parts.status_bar.addPermanentWidget(self.label)
         self._store: ProjectStore | None = None
         self._saved_at: datetime | None = None
         self._refused: str | None = None
         self._draft = False
-        runner.write_listeners.append(self._on_write)
+        parts.runner.write_listeners.append(self._on_write)
         drafts.kept_changed.connect(self._on_draft)
         drafts.draft_refused.connect(self._on_draft_refused)
-        model.modelReset.connect(self._on_project)
+        parts.model.modelReset.connect(self._on_project)
         self._show()
 
     @property

@@ -8,9 +8,9 @@
 - Conflict copies beside the project are told of in a bar, with a dialog to compare and take.
 
 The controller follows the project through the turn model's reset, which the window does on
-opening, restoring and closing a project. It is given only what it needs (a parent for its
-dialog, the status bar, the turn model, the session's runner for taking from a copy and the
-widget its bar goes below), not the window: the window builds it (issue 19).
+opening, restoring and closing a project. It is given the window's parts it works with
+(``Collaborators``: the status bar, the turn model, the session's runner for taking from a copy)
+and the widget its bar goes below, not the window: the window builds it (issue 19).
 """
 
 from __future__ import annotations
@@ -19,38 +19,29 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QBoxLayout, QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
 from editor.core.project.conflicts import ConflictCopy, find_copies
 from editor.core.project.store import ProjectStore
 from editor.ui.conflict_dialog import ConflictBanner, ConflictDialog
 
 if TYPE_CHECKING:
-    from editor.ui.turn_model import TurnListModel
-    from editor.ui.undo import OperationRunner
+    from editor.ui.collaborators import Collaborators
 
 IDLE_SECONDS = 3.0
 TICK_MS = 1000
 
 
 class SharedFolderController(QObject):
-    def __init__(
-        self,
-        parent: QWidget,
-        status_bar: QStatusBar,
-        model: TurnListModel,
-        runner: OperationRunner,
-        below: QWidget,
-    ) -> None:
+    def __init__(self, parts: Collaborators, below: QWidget) -> None:
         """``below``: the widget, in a box layout, that the conflict bar is placed under."""
-        super().__init__(parent)
-        self.parent_widget, self.status_bar = parent, status_bar
-        self.model, self.runner = model, runner
+        super().__init__(parts.parent)
+        self.parts = parts
         self.store: ProjectStore | None = None
         self.copies: list[ConflictCopy] = []
         self.checkpoints = 0  # idle checkpoints made: for tests and the curious
         self.label = QLabel("")
-        status_bar.addPermanentWidget(self.label)
+        parts.status_bar.addPermanentWidget(self.label)
         self.banner = ConflictBanner()
         area = below.parentWidget()
         holder = area.layout() if area is not None else None
@@ -60,10 +51,10 @@ class SharedFolderController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.checkpoint_if_idle)
-        model.modelReset.connect(self._follow_store)
+        parts.model.modelReset.connect(self._follow_store)
 
     def _follow_store(self) -> None:
-        store = self.model.store
+        store = self.parts.model.store
         if store is self.store:
             return
         self.store = store
@@ -101,9 +92,7 @@ class SharedFolderController(QObject):
     def compare(self) -> ConflictDialog | None:
         if self.store is None or not self.copies:
             return None
-        dialog = ConflictDialog(
-            self.parent_widget, self.model, self.runner, self.status_bar, self.copies
-        )
+        dialog = ConflictDialog(self.parts, self.copies)
         dialog.open()
         return dialog
 

@@ -1,24 +1,32 @@
 """Controllers that take narrow interfaces, not the window (issue 19): each is built here from
-small fakes and real collaborators (the turn model, the session's runner) with no MainWindow, and
-still does its work."""
+``Collaborators`` made of a plain widget, a status bar and the real turn model, view and session
+runner, with no MainWindow, and still does its work."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QStatusBar, QVBoxLayout, QWidget
 
 from editor.core import ops
 from editor.core.errors import ProjectError
+from editor.core.formats import read_transcript
+from editor.core.project.create import create_project
 from editor.core.project.store import ProjectStore
 from editor.ui import save_status
+from editor.ui.collaborators import Collaborators
+from editor.ui.glossary_controller import GlossaryController
 from editor.ui.main_window import MainWindow
 from editor.ui.shared_folder import SharedFolderController
 from editor.ui.turn_model import TurnListModel
+from editor.ui.turn_view import TurnListView
 from editor.ui.undo import OperationRunner
+from tests.conftest import EPISODE_TRANSCRIPT
 from tests.ui.test_shared_folders_ui import conflicted  # noqa: F401  (a fixture)
 
 
@@ -35,22 +43,49 @@ def store(demo_project: Path) -> Iterator[ProjectStore]:
         yield opened
 
 
+@dataclass
+class Parts:
+    parts: Collaborators
+    layout: QVBoxLayout  # the parent's: the view is in it
+    errors: list[str]  # what ``show_error`` was told
+
+
+@pytest.fixture
+def bare(qtbot: object) -> Iterator[Parts]:
+    """The window's parts without the window: a plain widget with a box layout as the parent."""
+    parent, model, view = QWidget(), TurnListModel(), TurnListView()
+    model.setParent(parent)
+    view.setModel(model)
+    layout = QVBoxLayout(parent)
+    layout.addWidget(view)
+    errors: list[str] = []
+    runner = OperationRunner(model, errors.append)
+    yield Parts(
+        Collaborators(parent, model, view, runner, QStatusBar(), errors.append), layout, errors
+    )
+    # Deleted while the parts are still referenced here, as the window's are by the window.
+    shiboken6.delete(parent)
+
+
+def open_in(parts: Collaborators, store: ProjectStore | None) -> None:
+    parts.model.set_store(store)
+    parts.runner.attach(store)
+
+
 def _no_window() -> None:
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
 
 def test_save_status_is_built_without_a_window_and_follows_writes(
-    qtbot: object, store: ProjectStore
+    bare: Parts, store: ProjectStore
 ) -> None:
-    errors: list[str] = []
-    bar, model, drafts = QStatusBar(), TurnListModel(), FakeDrafts()
-    runner = OperationRunner(model, errors.append)
-    status = save_status.SaveStatus(bar, model, runner, drafts)  # type: ignore[arg-type]
+    parts, errors = bare.parts, bare.errors
+    model, runner, drafts = parts.model, parts.runner, FakeDrafts()
+    status = save_status.SaveStatus(parts, drafts)  # type: ignore[arg-type]
     _no_window()
-    assert status.label.parent() is bar  # a permanent widget of the bar it was given
+    assert status.label.parent() is parts.status_bar  # a permanent widget of the bar it was given
     assert status.state == ""
-    model.set_store(store)
-    runner.attach(store)
+    open_in(parts, store)
     assert status.state == save_status.SAVED
     assert "demo.tep" in status.label.toolTip()
     turn_id = model.turn(0).id
@@ -65,48 +100,39 @@ def test_save_status_is_built_without_a_window_and_follows_writes(
         listener(ProjectError(store.path, "the disk is full"))
     assert status.state == save_status.NOT_SAVED
     assert "the disk is full" in status.label.text()
-    model.set_store(None)
+    open_in(parts, None)
     assert status.state == ""
-    runner.attach(None)
 
 
 def test_shared_folder_controller_is_built_without_a_window(
-    qtbot: object, store: ProjectStore
+    bare: Parts, store: ProjectStore
 ) -> None:
-    area, bar, model = QWidget(), QStatusBar(), TurnListModel()
-    layout = QVBoxLayout(area)
-    above, last = QLabel("above"), QLabel("last")
-    layout.addWidget(above)
+    parts, layout = bare.parts, bare.layout
+    last = QLabel("last")
     layout.addWidget(last)
-    runner = OperationRunner(model, print)
-    shared = SharedFolderController(area, bar, model, runner, above)
+    shared = SharedFolderController(parts, parts.view)
     _no_window()
-    assert layout.indexOf(shared.banner) == layout.indexOf(above) + 1  # its bar goes below
-    assert shared.label.parent() is bar
-    model.set_store(store)
+    assert layout.indexOf(shared.banner) == layout.indexOf(parts.view) + 1  # its bar goes below
+    assert layout.indexOf(last) == layout.indexOf(shared.banner) + 1
+    assert shared.label.parent() is parts.status_bar
+    open_in(parts, store)
     assert shared.store is store  # follows the project through the model's reset
     assert shared.label.text() == ""  # a local folder: nothing to say
     assert not shared.timer.isActive()  # not a sync folder: no idle checkpoint
     assert shared.compare() is None  # no conflict copies beside the project
-    model.set_store(None)
+    open_in(parts, None)
     assert shared.store is None
 
 
 def test_a_conflict_copy_is_compared_and_taken_without_a_window(
-    qtbot: object,
+    bare: Parts,
     conflicted: tuple[Path, Path],  # noqa: F811
 ) -> None:
     here, copy = conflicted
-    area, bar, model = QWidget(), QStatusBar(), TurnListModel()
-    layout = QVBoxLayout(area)
-    above = QLabel("above")
-    layout.addWidget(above)
-    errors: list[str] = []
-    runner = OperationRunner(model, errors.append)
-    shared = SharedFolderController(area, bar, model, runner, above)
+    parts, errors = bare.parts, bare.errors
+    shared = SharedFolderController(parts, parts.view)
     with ProjectStore.open(here) as store:
-        model.set_store(store)
-        runner.attach(store)
+        open_in(parts, store)
         assert [c.path for c in shared.copies] == [copy]
         dialog = shared.compare()
         assert dialog is not None
@@ -115,9 +141,44 @@ def test_a_conflict_copy_is_compared_and_taken_without_a_window(
         dialog.list.item(rows[0]).setCheckState(Qt.CheckState.Checked)
         dialog.take.click()
         assert errors == []
-        assert "Bo fixed this turn in his copy." in [t.text for t in model.turns()]
-        assert bar.currentMessage().startswith(f"Took 1 change(s) from {copy.name}")
-        assert runner.stack.count() == 1  # one undoable step
+        assert "Bo fixed this turn in his copy." in [t.text for t in parts.model.turns()]
+        assert parts.status_bar.currentMessage().startswith(f"Took 1 change(s) from {copy.name}")
+        assert parts.runner.stack.count() == 1  # one undoable step
         dialog.close()
-        model.set_store(None)
-        runner.attach(None)
+        open_in(parts, None)
+
+
+def test_the_glossary_controller_finds_fixes_and_undoes_without_a_window(
+    bare: Parts, tmp_path: Path
+) -> None:
+    path = tmp_path / "episode.tep"
+    create_project(path, transcript=read_transcript(EPISODE_TRANSCRIPT))
+    parts, errors = bare.parts, bare.errors
+    glossary = GlossaryController(parts)
+    _no_window()
+    with ProjectStore.open(path) as store:
+        open_in(parts, store)
+        glossary.reload()
+        glossary.add_term("Human Debt™", note="Duena's framework")
+        glossary.add_term("KPMG")
+        table = glossary.panel.issues_table
+        found = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+        assert found == [
+            ["2", "Human Death", "suspect", "Human Debt™"],
+            ["32", "human debt", "style", "Human Debt™"],
+            ["40", "KPNG", "suspect", "KPMG"],
+        ]
+        parts.view.select_row(0)
+        assert glossary.next_issue() and parts.view.current_row() == 1
+        turn = parts.model.turn(39)
+        menu = glossary.menu_for(39, turn.text.index("KPNG"))  # the right-click menu
+        assert menu.parent() is parts.parent
+        replace = menu.actions()[0]
+        assert replace.text() == "Replace with “KPMG”"
+        replace.trigger()
+        assert "KPMG" in parts.model.turn(39).text
+        assert parts.status_bar.currentMessage() == "Fixed 1 glossary issue(s)"
+        parts.runner.stack.undo()
+        assert parts.model.turn(39).text == turn.text
+        assert errors == []
+        open_in(parts, None)
