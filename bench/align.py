@@ -13,12 +13,14 @@ its speed and the peak memory.
 ``python -m bench.align [--quick] [--aligner auto|acoustic|espeak]`` prints, per case, turn-start
 errors (median, 90th percentile, max), word-start errors, the share of words timed with some
 confidence, and the speed as a multiple of real time (by the clock, and by the CPU time this
-process used: on a shared machine the second is the one to compare).
+process and its alignment workers used: on a shared machine the second is the one to compare),
+with the load average and the number of worker processes (``TRANSCRIPT_EDITOR_ALIGN_PROCESSES``).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import time
@@ -193,10 +195,16 @@ def synthetic_cases(quick: bool) -> list[Case]:
     return cases
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the alignment workers)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
 def measure(case: Case, method: str = AUTO) -> Figures:
-    began, cpu = time.perf_counter(), time.process_time()
+    began, cpu = time.perf_counter(), _cpu()
     result = align_media(case.media, case.texts, method=method)
-    seconds, cpu_seconds = time.perf_counter() - began, time.process_time() - cpu
+    seconds, cpu_seconds = time.perf_counter() - began, _cpu() - cpu
     turns = [
         abs(a.start_ms / 1000 - s)
         for a, s in zip(result.turns, case.turn_starts, strict=False)
@@ -238,7 +246,15 @@ def _duration(media: Path) -> float:
         return float(container.duration or 0) / 1_000_000
 
 
+def _conditions() -> str:
+    from editor.core.align.acoustic.parallel import process_count
+
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"{os.cpu_count()} cores, load average {load}, {process_count()} alignment processes"
+
+
 def main(quick: bool = False, method: str = AUTO) -> None:
+    print(_conditions(), flush=True)
     real_turns: list[float] = []
     real_words: list[float] = []
     for case in real_cases():
@@ -261,6 +277,7 @@ def main(quick: bool = False, method: str = AUTO) -> None:
         f"synthetic, all turns: median {statistics.median(synthetic):.3f} s, "
         f"p90 {_p90(synthetic):.3f} s, max {max(synthetic):.3f} s over {len(synthetic)} turns"
     )
+    print(_conditions())
 
 
 def long_file(repeats: int = 64) -> Case:
@@ -288,12 +305,16 @@ def long_file(repeats: int = 64) -> Case:
 
 
 def main_long() -> None:
-    """The three-hour file: speed and peak memory (run alone: the peak is this process's)."""
+    """The three-hour file: speed and peak memory (run alone: the peak is this process's, and
+    that of the largest worker)."""
     import resource
 
+    print(_conditions(), flush=True)
     figures = measure(long_file())
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{figures.line()}; peak memory {peak:.0f} MB")
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"{figures.line()}; peak memory {peak:.0f} MB, largest worker {worker:.0f} MB")
+    print(_conditions())
 
 
 if __name__ == "__main__":

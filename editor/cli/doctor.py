@@ -9,6 +9,7 @@ live. ``--require-vlc`` exits 2 without libVLC.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 from pathlib import Path
@@ -69,7 +70,21 @@ def aligner_lines(speech: tuple[bool, str], acoustic: tuple[bool, str]) -> list[
         f"  acoustic aligner: {'yes' if acoustic_ok else 'no'} ({acoustic_text}); "
         f"words missing from its dictionary pronounced by {words}",
         f"  eSpeak NG aligner: {'yes' if speech_ok else 'no'} ({speech_text})",
+        f"  acoustic alignment processes: {_processes()}",
     ]
+
+
+def _processes() -> str:
+    """How many processes the acoustic aligner uses on a long recording, and why."""
+    from editor.core.align.acoustic.parallel import PROCESSES_VARIABLE, process_count  # noqa: PLC0415
+
+    count, cores = process_count(), os.cpu_count() or 1
+    chosen = os.environ.get(PROCESSES_VARIABLE)
+    source = f"{PROCESSES_VARIABLE}={chosen}" if chosen else f"one per core of {cores}, at most 2"
+    return (
+        f"{count} ({source}); a recording of 4 minutes or more is cut at sure pauses into "
+        "stretches of up to 5 minutes aligned at once, a shorter one is aligned in one"
+    )
 
 
 def spelling_line() -> str:

@@ -62,8 +62,12 @@ def test_align_says_which_aligner_ran_and_counts_words(
     assert [r["words"] for r in rows] == [len(text.split()) for text in texts]
 
 
-def test_doctor_names_the_aligners(capsys: pytest.CaptureFixture[str]) -> None:
+def test_doctor_names_the_aligners(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRANSCRIPT_EDITOR_ALIGN_PROCESSES", "3")
     code, out, _ = run(capsys, "doctor")
     assert code == 0
     assert "automatic alignment: acoustic (PocketSphinx) for English transcripts" in out
     assert "acoustic aligner: yes (PocketSphinx 5." in out
+    assert "acoustic alignment processes: 3 (TRANSCRIPT_EDITOR_ALIGN_PROCESSES=3)" in out

@@ -1,31 +1,29 @@
 """Acoustic forced alignment with PocketSphinx's US-English model, to the word.
 
-Every turn's tokens (as ``editor.core.words`` splits them) become the words the model looks for
-(``lexicon``); the runs of turns between anchors are aligned window by window (``windows``), and
-each token gets back a start, an end and a confidence. A turn starts at its first word and ends at
-its last; its confidence is the mean of its words'. Tokens with nothing to say take the time of
-the word before them.
+The turns between anchors are cut into stretches at confident turn boundaries (``stretches``),
+each stretch is aligned to its own audio (``piece``: window by window, to the word), in worker
+processes when there are several (``parallel``), and the results are put back in order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
 from editor.core.align.acoustic.activity import loud_frames
-from editor.core.align.acoustic.coarse import Coarse
-from editor.core.align.acoustic.decoder import Sphinx
+from editor.core.align.acoustic.decoder import FRAME_MS, Piece, Sphinx
 from editor.core.align.acoustic.lexicon import spoken_words
-from editor.core.align.acoustic.windows import Timed, WindowAligner
-from editor.core.align.result import AlignedTurn, Alignment, Anchor, segments
+from editor.core.align.acoustic.parallel import Job, align_jobs, process_count
+from editor.core.align.acoustic.piece import Token, first_words, spoken
+from editor.core.align.acoustic.stretches import Planner, Stretch
+from editor.core.align.result import Alignment, Anchor, segments
 from editor.core.errors import EditorError
-from editor.core.model import Word
-from editor.core.words import tokens
 
 NAME = "PocketSphinx (US English, acoustic)"
 COVERAGE = 0.8  # share of a transcript's words the dictionary must know for English
+SAMPLES_PER_MS = 16
+WARM_MS = 10_000  # of audio before a stretch, heard first
 
 
 def dictionary_coverage(sphinx: Sphinx, texts: Sequence[str]) -> float:
@@ -40,13 +38,6 @@ def dictionary_coverage(sphinx: Sphinx, texts: Sequence[str]) -> float:
     return found / total if total else 1.0
 
 
-@dataclass(frozen=True)
-class _Token:
-    turn: int
-    text: str
-    words: range  # positions in the segment's aligner words
-
-
 def align_pcm(
     sphinx: Sphinx,
     pcm: np.ndarray,
@@ -55,95 +46,82 @@ def align_pcm(
     *,
     progress: Callable[[float], None],
     cancelled: Callable[[], bool],
+    processes: int | None = None,
 ) -> Alignment:
-    """Times for every turn not in ``anchors``, from 16 kHz int16 samples."""
-    result: list[AlignedTurn | None] = [None] * len(texts)
-    report = Alignment(result, NAME)
-    duration_ms = len(pcm) // 16
-    runs = segments(len(texts), anchors, duration_ms)
-    plan = [_spoken(sphinx, texts, indexes) for indexes, _, _ in runs]
-    report.pronounced = sphinx.add_words(w for words, _ in plan for w in words)
-    total = max(1, sum(len(words) for words, _ in plan))
+    """Times for every turn not in ``anchors``, from 16 kHz int16 samples, in up to
+    ``processes`` worker processes (``parallel.process_count()`` by default)."""
+    by_index = dict(enumerate(texts))
+    report = Alignment([None] * len(texts), NAME)
+    runs = segments(len(texts), anchors, len(pcm) // SAMPLES_PER_MS)
+    plans = [spoken(sphinx.knows, by_index, indexes) for indexes, _, _ in runs]
+    report.pronounced = sphinx.add_words(w for words, _ in plans for w in words)
+    total = max(1, sum(len(words) for words, _ in plans))
     done = [0]
 
     def advance(count: int) -> None:
         done[0] += count
         progress(min(1.0, done[0] / total))
 
-    aligner = WindowAligner(sphinx, pcm, loud_frames(pcm), cancelled, advance)
-    for (indexes, start_ms, end_ms), (words, token_list) in zip(runs, plan, strict=True):
-        span = (start_ms, min(end_ms, duration_ms))
-        first_words = _first_words(token_list)
-        with_words = [i for i in indexes if i in first_words]
-        firsts = [first_words[i] for i in with_words]
-        coarse = Coarse(pcm, [texts[i] for i in with_words], firsts, span, cancelled)
-        timed = aligner.align(words, span, firsts, coarse.near) if words else []
-        if coarse.spans:
-            report.rechecked += coarse.recheck(aligner, timed)
-        turns = _turns(indexes, token_list, timed, start_ms)
-        for index in indexes:
-            result[index] = turns[index]
-            report.words += len(turns[index].words)
-    report.windows, report.retries = aligner.windows, aligner.retries
-    report.failures = aligner.failures
-    if aligner.rescued:
+    loud = loud_frames(pcm)
+    count = process_count() if processes is None else processes
+    jobs = _jobs(sphinx, pcm, loud, by_index, runs, plans=plans, cancelled=cancelled)
+    rescued = 0
+    for piece in align_jobs(sphinx, jobs, count, advance, cancelled):
+        for index, turn in piece.turns.items():
+            report.turns[index] = turn
+            report.words += len(turn.words)
+        report.windows += piece.windows
+        report.retries += piece.retries
+        report.failures += piece.failures
+        report.rechecked += piece.rechecked
+        rescued += piece.rescued
+    if rescued:
         report.notes.append(
-            f"{aligner.rescued} stretches were re-anchored on the eSpeak NG aligner's turn times"
+            f"{rescued} stretches were re-anchored on the eSpeak NG aligner's turn times"
         )
     return report
 
 
-def _first_words(token_list: list[_Token]) -> dict[int, int]:
-    """The first aligner word of every turn that has one, by turn."""
-    first: dict[int, int] = {}
-    for token in token_list:
-        if token.words and token.turn not in first:
-            first[token.turn] = token.words.start
-    return first
+def _jobs(
+    sphinx: Sphinx,
+    pcm: np.ndarray,
+    loud: np.ndarray,
+    texts: dict[int, str],
+    runs: list[tuple[list[int], int, int]],
+    *,
+    plans: list[tuple[list[str], list[Token]]],
+    cancelled: Callable[[], bool],
+) -> Iterator[Job]:
+    """The stretches of every run as jobs, worked out one cut at a time."""
+    duration_ms = len(pcm) // SAMPLES_PER_MS
+    prober: list[Sphinx] = []  # its own decoders: what they learn must not reach the stretches
+
+    def probe(
+        start_ms: int, end_ms: int, words: Sequence[str], entries: Sequence[int]
+    ) -> tuple[int, list[Piece]] | None:
+        if not prober:
+            prober.append(Sphinx(sphinx.added))
+        samples = pcm[start_ms * SAMPLES_PER_MS : end_ms * SAMPLES_PER_MS]
+        return prober[0].align(samples, words, entries=entries)
+
+    for (indexes, start_ms, end_ms), (words, token_list) in zip(runs, plans, strict=True):
+        span = (start_ms, min(end_ms, duration_ms))
+        firsts = first_words(token_list)
+        heads = [firsts.get(i) for i in indexes]
+        planner = Planner(indexes, words, heads, span, loud=loud, probe=probe)
+        for stretch in planner.stretches(cancelled):
+            yield _job(stretch, texts, pcm, loud)
 
 
-def _spoken(
-    sphinx: Sphinx, texts: Sequence[str], indexes: list[int]
-) -> tuple[list[str], list[_Token]]:
-    words: list[str] = []
-    token_list: list[_Token] = []
-    for index in indexes:
-        text = texts[index]
-        for a, b in tokens(text):
-            spoken = spoken_words(text[a:b], sphinx.knows)
-            token_list.append(_Token(index, text[a:b], range(len(words), len(words) + len(spoken))))
-            words += spoken
-    return words, token_list
-
-
-def _turns(
-    indexes: list[int], token_list: list[_Token], timed: list[Timed], start_ms: int
-) -> dict[int, AlignedTurn]:
-    by_turn: dict[int, list[Word]] = {index: [] for index in indexes}
-    previous = Timed(start_ms, start_ms, 0.0)
-    for token in token_list:
-        mine = [timed[k] for k in token.words]
-        if mine:
-            start, end = mine[0].start_ms, max(mine[0].start_ms, mine[-1].end_ms)
-            word = Word(token.text, start, end, min(t.confidence for t in mine))
-            previous = mine[-1]
-        else:  # nothing to say: it sits where the word before it ended
-            word = Word(token.text, previous.end_ms, previous.end_ms, previous.confidence)
-        by_turn[token.turn].append(word)
-    result: dict[int, AlignedTurn] = {}
-    last_end = start_ms
-    for index in indexes:
-        words = tuple(by_turn[index])
-        if not words:
-            result[index] = AlignedTurn(last_end, last_end, 0.0)
-            continue
-        first, last = words[0].start_ms, words[-1].end_ms
-        start = last_end if first is None else first
-        end = start if last is None else max(start, last)
-        scores = [w.confidence or 0.0 for w in words]
-        result[index] = AlignedTurn(start, end, round(sum(scores) / len(scores), 2), words)
-        last_end = end
-    return result
+def _job(stretch: Stretch, texts: dict[int, str], pcm: np.ndarray, loud: np.ndarray) -> Job:
+    start, end = stretch.start_ms, stretch.end_ms
+    return Job(
+        {i: texts[i] for i in stretch.indexes},
+        start,
+        pcm[start * SAMPLES_PER_MS : end * SAMPLES_PER_MS],
+        loud[start // FRAME_MS : end // FRAME_MS],
+        pcm[max(0, start - WARM_MS) * SAMPLES_PER_MS : start * SAMPLES_PER_MS],
+    )
 
 
 def choose_acoustic(texts: Sequence[str], required: bool) -> tuple[Sphinx | None, str]:

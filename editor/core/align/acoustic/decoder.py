@@ -56,7 +56,7 @@ def sphinx_status() -> tuple[bool, str]:
 class Sphinx:
     """The model with its dictionary, a decoder per beam width, and added pronunciations."""
 
-    def __init__(self) -> None:
+    def __init__(self, added: dict[str, str] | None = None) -> None:
         try:
             import pocketsphinx  # noqa: PLC0415
         except ImportError as error:
@@ -65,7 +65,8 @@ class Sphinx:
             ) from error
         self._ps: Any = pocketsphinx
         self._decoders: dict[float, Any] = {}
-        self._added: dict[str, str] = {}
+        self._used: set[float] = set()  # decoders that decoded: they carry state
+        self._added: dict[str, str] = dict(added or {})
         self.pronounced_by, self._espeak = pronouncer()
         try:
             self._base = self._decoder(NORMAL_BEAM)
@@ -90,6 +91,34 @@ class Sphinx:
             self._decoders[beam] = decoder
         return self._decoders[beam]
 
+    @property
+    def added(self) -> dict[str, str]:
+        """The pronunciations given so far, by word (a worker process starts with them)."""
+        return dict(self._added)
+
+    def fresh(self) -> None:
+        """Forget what the decoders learnt from the audio so far (the running cepstral mean,
+        among others): the next search gives the same result as in a new process."""
+        for beam in self._used:
+            del self._decoders[beam]
+        self._used.clear()
+        if NORMAL_BEAM not in self._decoders:
+            self._base = self._decoder(NORMAL_BEAM)
+
+    def warm(self, pcm: np.ndarray) -> None:
+        """Let the decoders learn the recording's running cepstral mean from ``pcm`` (the audio
+        just before a stretch), as they would have had they decoded up to there."""
+        if len(pcm) < 1600:
+            return
+        for beam in (NORMAL_BEAM, WIDE_BEAM):
+            decoder = self._decoder(beam)
+            self._used.add(beam)
+            decoder.add_fsg("warm", decoder.create_fsg("warm", 0, 1, [(0, 1, 1.0, "a")]))
+            decoder.activate_search("warm")
+            decoder.start_utt()
+            decoder.process_raw(_dithered(pcm).tobytes(), full_utt=True)
+            decoder.end_utt()
+
     def knows(self, word: str) -> bool:
         return word in self._added or self._base.lookup_word(word) is not None
 
@@ -110,21 +139,29 @@ class Sphinx:
         words: Sequence[str],
         wide: bool = False,
         open_end: bool = True,
+        *,
         skippable: int = 0,
+        entries: Sequence[int] = (),
     ) -> tuple[int, list[Piece]] | None:
         """Where ``words`` are in ``pcm`` (16 kHz int16), in order; None if they do not fit.
 
         With ``open_end`` the audio may stop after any word: only as many words as the window
         holds are returned, so a window cut a little short costs only its last word or two.
         The first ``skippable`` words may be left out at the start (the window may begin after
-        them). Returns the index of the first word found and the pieces from there on.
+        them). With ``entries`` instead, the path may begin only at those words (a probe for
+        which turn follows a pause). Returns the index of the first word found and the pieces
+        from there on.
         """
         if not words or len(pcm) < 1600:
             return None
-        decoder = self._decoder(WIDE_BEAM if wide else NORMAL_BEAM)
+        beam = WIDE_BEAM if wide else NORMAL_BEAM
+        decoder = self._decoder(beam)
+        self._used.add(beam)
         try:
-            if open_end or skippable:
-                decoder.add_fsg("window", self._grammar(decoder, words, open_end, skippable))
+            if open_end or skippable or entries:
+                starts = list(entries) or list(range(min(skippable, len(words) - 1) + 1))
+                leave = min(starts) + 1 if entries else max(starts) + 1
+                decoder.add_fsg("window", self._grammar(decoder, words, starts, open_end, leave))
                 decoder.activate_search("window")
             else:
                 decoder.set_align_text(" ".join(words))
@@ -141,23 +178,26 @@ class Sphinx:
         ]
         found = [f for f in found if f[0] not in _FILLERS]
         names = [f[0] for f in found]
-        first = next(
-            (k for k in range(skippable + 1) if list(words[k : k + len(names)]) == names), None
-        )
+        possible = entries or range(skippable + 1)
+        first = next((k for k in possible if list(words[k : k + len(names)]) == names), None)
         if not found or first is None:
             return None
         pieces = [Piece(a, b, _per_frame(score, b - a + 1)) for _, a, b, score in found]
         return first, pieces
 
     @staticmethod
-    def _grammar(decoder: Any, words: Sequence[str], open_end: bool, skippable: int) -> Any:
+    def _grammar(
+        decoder: Any, words: Sequence[str], starts: list[int], open_end: bool, leave: int
+    ) -> Any:
+        """Words in a row, entered at any of ``starts``; with ``open_end`` left after any word
+        from ``leave`` on."""
         count = len(words)
         transitions: list[tuple[int, int, float] | tuple[int, int, float, str]] = [
             (i, i + 1, 1.0, word) for i, word in enumerate(words)
         ]
         if open_end:
-            transitions += [(i, count, 1.0) for i in range(max(1, skippable + 1), count)]
-        transitions += [(0, i, 1.0) for i in range(1, min(skippable, count - 1) + 1)]
+            transitions += [(i, count, 1.0) for i in range(max(1, leave), count)]
+        transitions += [(0, i, 1.0) for i in starts if 0 < i < count]
         return decoder.create_fsg("window", 0, count, transitions)
 
 
