@@ -5,6 +5,8 @@ durable write). Committing clears the draft in the same transaction (see the cor
 discards it, and a commit the disk refused keeps it. When a project opens with drafts left
 over from a crash, the user is asked whether to restore them, as one undoable step; a draft
 left for later comes back in the editor when its turn is next edited.
+
+Both are given the window's parts (``Collaborators``), not the window (issue 19).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from editor.core.project.store import ProjectStore
 from editor.ui.turn_editor import TurnTextEditor
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.ui.collaborators import Collaborators
 
 SAVE_INTERVAL_MS = 1000
 RESTORE, DISCARD = "restore", "discard"
@@ -38,9 +40,9 @@ class DraftKeeper(QObject):
     kept_changed = Signal(bool)  # the open editor has typing kept as a draft, not committed
     draft_refused = Signal(str)  # why the disk refused to keep the typing
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, parts: Collaborators) -> None:
+        super().__init__(parts.parent)
+        self.parts = parts
         self._editor: TurnTextEditor | None = None
         self._base_text = ""
         self._saved: str | None = None  # the draft text on disk for the open editor
@@ -49,13 +51,13 @@ class DraftKeeper(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_INTERVAL_MS)
         self._timer.timeout.connect(self.save_now)
-        delegate = window.view.turn_delegate
+        delegate = parts.view.turn_delegate
         delegate.editor_opened.connect(self._opened)
         delegate.editor_closing.connect(self._closing)
 
     def _opened(self, editor: TurnTextEditor, base_text: str) -> None:
         self._editor, self._base_text, self._saved, self._warned = editor, base_text, None, False
-        store = self.window.store
+        store = self.parts.model.store
         kept = store.drafts.saved_text(editor.turn_id) if store is not None else None
         if kept is not None and kept != base_text:
             # Left for later when the project was opened: carry on from it, Escape drops it.
@@ -63,7 +65,7 @@ class DraftKeeper(QObject):
             editor.moveCursor(editor.textCursor().MoveOperation.End)
             self._saved = kept
             self.kept_changed.emit(True)
-            self.window.statusBar().showMessage(
+            self.parts.message(
                 "This turn has text you typed earlier and never committed: Enter keeps it, "
                 "Escape discards it",
                 10_000,
@@ -74,7 +76,7 @@ class DraftKeeper(QObject):
         )
 
     def save_now(self) -> None:
-        editor, store = self._editor, self.window.store
+        editor, store = self._editor, self.parts.model.store
         if editor is None or editor.finished or store is None or store.readonly:
             return
         text = editor.toPlainText()
@@ -86,7 +88,7 @@ class DraftKeeper(QObject):
             self.draft_refused.emit(getattr(error, "reason", str(error)))
             if not self._warned:  # once per editor: the commit will say it again if it fails
                 self._warned = True
-                self.window.show_error(f"Your typing could not be kept as a draft: {error}")
+                self.parts.show_error(f"Your typing could not be kept as a draft: {error}")
             return
         self._saved = text
         self.kept_changed.emit(True)
@@ -95,7 +97,7 @@ class DraftKeeper(QObject):
         if editor is not self._editor:
             return
         self._timer.stop()
-        store = self.window.store
+        store = self.parts.model.store
         if store is not None and not store.readonly:
             # A failure here was reported by the commit, which copied the text to the clipboard.
             with suppress(EditorError):
@@ -148,15 +150,15 @@ def _restore_text(store: ProjectStore, draft: Draft) -> Changes:
     return ops.edit_text(store, draft.turn_id, draft.text)
 
 
-def offer_restore(window: MainWindow) -> None:
+def offer_restore(parts: Collaborators) -> None:
     """On opening a project for editing: bring back typing a crash left uncommitted."""
-    store = window.store
+    store = parts.model.store
     if store is None or store.readonly:
         return
     pending = store.drafts.pending()
     if not pending:
         return
-    choice = ask_restore(window, pending)
+    choice = ask_restore(parts.parent, pending)
     if choice in (DISCARD, None):
         try:
             if choice == DISCARD:
@@ -164,9 +166,9 @@ def offer_restore(window: MainWindow) -> None:
             else:
                 store.drafts.defer_all()
         except EditorError as error:
-            window.show_error(str(error))
+            parts.show_error(str(error))
     elif choice == RESTORE:
-        runner = window.edits.runner
+        runner = parts.runner
         with runner.macro("Restore typed text"):
             for draft in pending:
                 runner.run(
@@ -174,9 +176,7 @@ def offer_restore(window: MainWindow) -> None:
                     label=f"Restore typed text in turn {draft.number}",
                     rescue=draft.text,
                 )
-        row = window.model.row_of(pending[0].turn_id)
+        row = parts.model.row_of(pending[0].turn_id)
         if row is not None:
-            window.view.select_row(row)
-        window.statusBar().showMessage(
-            f"Restored typed text in {len(pending)} turn(s); Undo takes it back", 10_000
-        )
+            parts.view.select_row(row)
+        parts.message(f"Restored typed text in {len(pending)} turn(s); Undo takes it back", 10_000)

@@ -2,7 +2,9 @@
 
 Text commits, splits and merges arrive from the turn delegate; speaker, review and find/replace
 commands from the window. Each becomes a core operation run through ``OperationRunner`` (saved
-at once, one undo step; a text change plus a split or merge is one step too).
+at once, one undo step; a text change plus a split or merge is one step too). The controller is
+given the window's parts (``Collaborators``) and the player (a split at the playhead), not the
+window (issue 19).
 """
 
 from __future__ import annotations
@@ -18,24 +20,24 @@ from editor.core.ops.bulk import BEFORE_REPLACE_ALL
 from editor.core.project.store import ProjectStore
 from editor.core.search import SearchQuery
 from editor.ui.drafts import DraftKeeper
-from editor.ui.undo import OperationRunner
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.ui.collaborators import Collaborators
+    from editor.ui.player_controller import PlayerController
 
 
 class EditController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.model = window.model
-        self.view = window.view
-        self.runner = OperationRunner(window.model, window.show_error)
-        delegate = window.view.turn_delegate
+    def __init__(self, parts: Collaborators, player: PlayerController) -> None:
+        super().__init__(parts.parent)
+        self.parts, self.player = parts, player
+        self.model = parts.model
+        self.view = parts.view
+        self.runner = parts.runner
+        delegate = parts.view.turn_delegate
         delegate.text_committed.connect(self.commit_text)
         delegate.split_requested.connect(self.split)
         delegate.merge_requested.connect(self.merge_back)
-        self.drafts = DraftKeeper(window)
+        self.drafts = DraftKeeper(parts)
 
     @property
     def store(self) -> ProjectStore:
@@ -56,7 +58,7 @@ class EditController(QObject):
         self.runner.run(lambda s: ops.edit_text(s, turn_id, text), rescue=rescue)
 
     def split(self, turn_id: int, text: str, offset: int) -> None:
-        player = self.window.player
+        player = self.player
         playhead = player.true_position() if player.is_playing() else None
         changes = self._text_then(
             turn_id, text, "Split turn", lambda s: ops.split_turn(s, turn_id, offset, playhead)
@@ -73,7 +75,7 @@ class EditController(QObject):
         previous = self.store.previous_turn(turn)
         if previous is None:
             self.commit_text(turn_id, text)
-            self.window.show_error("The first turn has nothing before it to merge with.")
+            self.parts.show_error("The first turn has nothing before it to merge with.")
             self._reopen(turn_id, 0)
             return
         join = len(previous.text) + (1 if previous.text and text else 0)
@@ -147,7 +149,7 @@ class EditController(QObject):
             if not self.model.turn(row).reviewed:
                 self.view.select_row(row)
                 return True
-        self.window.statusBar().showMessage("Every turn is reviewed.", 5000)
+        self.parts.message("Every turn is reviewed.", 5000)
         return False
 
     # -- find and replace ----------------------------------------------------------------------

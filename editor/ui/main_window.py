@@ -47,6 +47,7 @@ from editor.ui.transport import TransportBar
 from editor.ui.turn_delegate import GUTTER, PAD
 from editor.ui.turn_model import TurnListModel
 from editor.ui.turn_view import TurnListView
+from editor.ui.undo import OperationRunner
 from editor.ui.window_menus import build_menus, connect_actions
 from editor.ui.word_controller import WordController
 
@@ -67,10 +68,11 @@ class MainWindow(QMainWindow):
         self.speaker_editor = SpeakerLineEdit(self.view.viewport())
         self.speaker_editor.hide()
         self.actions_by_key = build_actions(self)
-        self.edits = EditController(self)
+        runner = OperationRunner(self.model, self.show_error)  # every write, through the session
         self.parts = Collaborators(  # what narrow controllers are given instead of the window
-            self, self.model, self.view, self.edits.runner, self.statusBar(), self.show_error
+            self, self.model, self.view, runner, self.statusBar(), self.show_error
         )
+        self.edits = EditController(self.parts, self.player)
         self.glossary = GlossaryController(self.parts)
         self.notes = NotesController(self)
         self.timing = TimingController(self)
@@ -209,7 +211,7 @@ class MainWindow(QMainWindow):
         if store.snapshot_problem:
             message += f" — warning: {store.snapshot_problem}"
         self.statusBar().showMessage(message, 10_000)
-        drafts.offer_restore(self)
+        drafts.offer_restore(self.parts)
         return True
 
     def show_store(self, store: ProjectStore) -> None:

@@ -144,9 +144,9 @@ def test_a_read_only_window_does_not_ask(
     _leave_a_draft(demo_project, 0, "leftover")
     monkeypatch.setattr(drafts_ui, "ask_restore", lambda *_: pytest.fail("asked"))
     with ProjectStore.open(demo_project, readonly=True) as store:
-        window.store = store
-        drafts_ui.offer_restore(window)
-        window.store = None
+        window.model.set_store(store)
+        drafts_ui.offer_restore(window.parts)
+        window.model.set_store(None)
 
 
 def test_a_draft_left_for_later_comes_back_in_the_editor(

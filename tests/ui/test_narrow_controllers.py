@@ -18,8 +18,10 @@ from editor.core.errors import ProjectError
 from editor.core.formats import read_transcript
 from editor.core.project.create import create_project
 from editor.core.project.store import ProjectStore
+from editor.ui import drafts as drafts_ui
 from editor.ui import save_status
 from editor.ui.collaborators import Collaborators
+from editor.ui.editing import EditController
 from editor.ui.glossary_controller import GlossaryController
 from editor.ui.main_window import MainWindow
 from editor.ui.shared_folder import SharedFolderController
@@ -181,4 +183,43 @@ def test_the_glossary_controller_finds_fixes_and_undoes_without_a_window(
         parts.runner.stack.undo()
         assert parts.model.turn(39).text == turn.text
         assert errors == []
+        open_in(parts, None)
+
+
+class StoppedPlayer:
+    """The one thing the edit controller asks the player: where a split at the playhead goes."""
+
+    def is_playing(self) -> bool:
+        return False
+
+
+def test_the_edit_controller_and_draft_restore_work_without_a_window(
+    bare: Parts, demo_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parts = bare.parts
+    with ProjectStore.open(demo_project) as store:
+        turns = store.turns()
+        store.drafts.save(turns[1].id, "Typed before a crash.", turns[1].text)
+    edits = EditController(parts, StoppedPlayer())  # type: ignore[arg-type]
+    _no_window()
+    with ProjectStore.open(demo_project) as store:
+        open_in(parts, store)
+        parts.view.turn_delegate.text_committed.emit(turns[0].id, "Committed without a window.")
+        assert parts.model.turn(0).text == "Committed without a window."
+        parts.view.turn_delegate.split_requested.emit(turns[2].id, turns[2].text, 4)
+        assert parts.model.rowCount() == len(turns) + 1
+        assert parts.model.turn(2).text == turns[2].text[:4].rstrip()
+        asked: list[object] = []
+        monkeypatch.setattr(
+            drafts_ui, "ask_restore", lambda parent, _p: asked.append(parent) or drafts_ui.RESTORE
+        )
+        drafts_ui.offer_restore(parts)
+        assert asked == [parts.parent]  # the question is asked over the parent it was given
+        assert parts.model.turn(1).text == "Typed before a crash."
+        assert parts.view.current_row() == 1
+        assert parts.status_bar.currentMessage().startswith("Restored typed text in 1 turn(s)")
+        parts.runner.stack.undo()
+        assert parts.model.turn(1).text == turns[1].text
+        assert bare.errors == []
+        assert edits.drafts.parent() is parts.parent
         open_in(parts, None)
