@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QStatusBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QVBoxLayout, QWidget
 
 from editor.core import ops
 from editor.core.errors import ProjectError
@@ -74,8 +74,10 @@ def open_in(parts: Collaborators, store: ProjectStore | None) -> None:
     parts.runner.attach(store)
 
 
-def _no_window() -> None:
-    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+def _no_window(parts: Collaborators) -> None:
+    """The parent is a plain top-level widget: no MainWindow is above what the controller got."""
+    assert parts.parent.window() is parts.parent
+    assert not isinstance(parts.parent, MainWindow)
 
 
 def test_save_status_is_built_without_a_window_and_follows_writes(
@@ -84,7 +86,7 @@ def test_save_status_is_built_without_a_window_and_follows_writes(
     parts, errors = bare.parts, bare.errors
     model, runner, drafts = parts.model, parts.runner, FakeDrafts()
     status = save_status.SaveStatus(parts, drafts)  # type: ignore[arg-type]
-    _no_window()
+    _no_window(parts)
     assert status.label.parent() is parts.status_bar  # a permanent widget of the bar it was given
     assert status.state == ""
     open_in(parts, store)
@@ -113,7 +115,7 @@ def test_shared_folder_controller_is_built_without_a_window(
     last = QLabel("last")
     layout.addWidget(last)
     shared = SharedFolderController(parts, parts.view)
-    _no_window()
+    _no_window(parts)
     assert layout.indexOf(shared.banner) == layout.indexOf(parts.view) + 1  # its bar goes below
     assert layout.indexOf(last) == layout.indexOf(shared.banner) + 1
     assert shared.label.parent() is parts.status_bar
@@ -138,7 +140,7 @@ def test_a_conflict_copy_is_compared_and_taken_without_a_window(
         assert [c.path for c in shared.copies] == [copy]
         dialog = shared.compare()
         assert dialog is not None
-        _no_window()
+        _no_window(parts)
         rows = [r for r in range(dialog.list.count()) if "Bo fixed" in dialog.list.item(r).text()]
         dialog.list.item(rows[0]).setCheckState(Qt.CheckState.Checked)
         dialog.take.click()
@@ -157,7 +159,7 @@ def test_the_glossary_controller_finds_fixes_and_undoes_without_a_window(
     create_project(path, transcript=read_transcript(EPISODE_TRANSCRIPT))
     parts, errors = bare.parts, bare.errors
     glossary = GlossaryController(parts)
-    _no_window()
+    _no_window(parts)
     with ProjectStore.open(path) as store:
         open_in(parts, store)
         glossary.reload()
@@ -201,7 +203,7 @@ def test_the_edit_controller_and_draft_restore_work_without_a_window(
         turns = store.turns()
         store.drafts.save(turns[1].id, "Typed before a crash.", turns[1].text)
     edits = EditController(parts, StoppedPlayer())  # type: ignore[arg-type]
-    _no_window()
+    _no_window(parts)
     with ProjectStore.open(demo_project) as store:
         open_in(parts, store)
         parts.view.turn_delegate.text_committed.emit(turns[0].id, "Committed without a window.")
