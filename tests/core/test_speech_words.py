@@ -11,7 +11,8 @@ import pytest
 from editor.core.align.aligner import SPEECH, align_file
 from editor.core.align.speech_words import cleaned_offsets, word_times
 from editor.core.words import tokens
-from tests.conftest import SAMPLE10_MP3, SAMPLE10_TRANSCRIPT, in_ci
+from tests.conftest import SAMPLE10_MP3, SAMPLE10_TRANSCRIPT
+from tests.core.test_alignment import require_espeak
 
 WHISPER = Path(__file__).parents[2].parent / "shared" / "corpora" / "stt" / "whisper-timestamped"
 
@@ -51,19 +52,8 @@ def test_every_token_gets_a_time_in_order_inside_the_turn() -> None:
     assert words[-1].end_ms == 2400 and {w.confidence for w in words} == {0.7}
 
 
-def _espeak_or_skip() -> None:
-    try:
-        from editor.core.align.speech import speak
-
-        speak(["test"])
-    except Exception as error:
-        if in_ci():
-            pytest.fail(f"eSpeak NG must be installed in CI: {error}")
-        pytest.skip(f"eSpeak NG is not available: {error}")
-
-
 def test_the_espeak_aligner_times_every_word_of_the_sample() -> None:
-    _espeak_or_skip()
+    require_espeak()
     from editor.core.formats import read_transcript
 
     texts = [t.text for t in read_transcript(SAMPLE10_TRANSCRIPT).turns]
@@ -82,7 +72,7 @@ def test_real_french_words_land_near_whisper_timestamped_times() -> None:
     media = WHISPER / "audio" / "smartphone.mp3"
     if not media.exists():
         pytest.skip("../shared/corpora is not here")
-    _espeak_or_skip()
+    require_espeak()
     segments = json.loads((WHISPER / "medium_auto_smartphone.mp3.words.json").read_text())[
         "segments"
     ]
