@@ -67,10 +67,10 @@ def _leave(code: int) -> None:
     """End the process once the window has closed, without the interpreter's teardown.
 
     By now everything is saved: closing the window committed the open editor, closed the
-    project (its lock released, its WAL checkpointed) and released the player. What is left is
-    destroying Qt's objects as Python exits, which hung for a minute in about one of 25 journey
-    runs (the accessibility bridge talking to its bus, no Python frame on any stack), leaving
-    an invisible process behind. So the streams are flushed and the process ends here.
+    project (its lock released) and released the player. What is left is destroying Qt's
+    objects as Python exits, which hung for a minute in about one of 25 journey runs (no Python
+    frame on any stack; the accessibility bridge is suspected, not proven), leaving an invisible
+    process behind. So the streams are flushed and the process ends here.
     """
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say

@@ -8,6 +8,7 @@ their times, edited tokens become untimed words.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from editor.core.model import Word
@@ -19,6 +20,13 @@ _NON_WORD = re.compile(r"[^\w']+")
 def tokens(text: str) -> list[tuple[int, int]]:
     """Character spans of the whitespace-separated tokens of ``text``."""
     return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def shifted(word: Word, delta_ms: int) -> Word:
+    """``word`` moved by ``delta_ms``; a time that would fall before zero stops at zero."""
+    start = None if word.start_ms is None else max(0, word.start_ms + delta_ms)
+    end = None if word.end_ms is None else max(0, word.end_ms + delta_ms)
+    return replace(word, start_ms=start, end_ms=end)
 
 
 def word_count(text: str) -> int:

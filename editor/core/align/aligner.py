@@ -29,7 +29,7 @@ from editor.core.align.result import segments as split_at_anchors
 from editor.core.align.speech import speak
 from editor.core.align.speech_words import word_times
 from editor.core.errors import EditorError
-from editor.core.model import Word
+from editor.core.words import shifted
 
 Progress = Callable[[float], None]
 FRAME_MS = HOP * 1000 // RATE  # 10 ms
@@ -132,7 +132,7 @@ def align_features(
                 aligned.start_ms + start_ms,
                 aligned.end_ms + start_ms,
                 aligned.confidence,
-                tuple(_shifted(word, start_ms) for word in aligned.words),
+                tuple(shifted(word, start_ms) for word in aligned.words),
             )
         done += len(indexes)
         progress(done / total)
@@ -190,12 +190,6 @@ def _align_segment(
         )
         for turn, text, spoken_words in zip(result, texts, spoken.words, strict=True)
     ]
-
-
-def _shifted(word: Word, by_ms: int) -> Word:
-    start = None if word.start_ms is None else word.start_ms + by_ms
-    end = None if word.end_ms is None else word.end_ms + by_ms
-    return replace(word, start_ms=start, end_ms=end)
 
 
 def _real_frame(path: np.ndarray, synthetic_frame: int) -> int:

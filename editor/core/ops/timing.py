@@ -10,6 +10,7 @@ from editor.core.changes import Changes
 from editor.core.errors import EditError
 from editor.core.model import CONFIRMED, Turn
 from editor.core.project.store import ProjectStore
+from editor.core.words import shifted
 
 
 class _Keep:
@@ -58,14 +59,7 @@ def shift_times(
                     turn,
                     start_ms=_shift(turn.start_ms, delta_ms),
                     end_ms=_shift(turn.end_ms, delta_ms),
-                    words=tuple(
-                        replace(
-                            w,
-                            start_ms=_shift(w.start_ms, delta_ms),
-                            end_ms=_shift(w.end_ms, delta_ms),
-                        )
-                        for w in turn.words
-                    ),
+                    words=tuple(shifted(w, delta_ms) for w in turn.words),
                 ),
                 turn,
             )
