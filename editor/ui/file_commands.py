@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from editor import PROJECT_SUFFIX
@@ -99,6 +100,11 @@ def import_dialog(window: MainWindow) -> None:
     if path:
         window.settings.set_last_folder(Path(path).parent)
         take_transcript(window, Path(path))
+
+
+def local_files(mime: QMimeData) -> list[Path]:
+    """The local files a drag carries (URLs of other kinds are not ours to open)."""
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 def open_dropped(window: MainWindow, path: Path) -> None:
