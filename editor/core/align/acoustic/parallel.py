@@ -134,6 +134,9 @@ def _in_workers(
             for future in done:
                 future.result()  # a worker's error stops the others
             check()
+        # A result can arrive before the counts its worker queued have crossed the pipe (a
+        # feeder thread sends them); once the workers have exited, all of them can be read.
+        pool.shutdown(wait=True)
         drain()
         return [f.result() for f in futures]
     except BrokenProcessPool as error:
