@@ -23,7 +23,7 @@ from editor import APP_NAME
 from editor.core.changes import Changes
 from editor.core.playback import PlaybackState, Player
 from editor.core.project.store import ProjectStore
-from editor.ui import drafts, file_commands, preferences, safety, save_status, turn_playback
+from editor.ui import drafts, file_commands, preferences, safety, save_status
 from editor.ui.actions import build_actions
 from editor.ui.collaborators import Collaborators
 from editor.ui.dialogs import about_text
@@ -46,6 +46,7 @@ from editor.ui.timing_controller import TimingController
 from editor.ui.transport import TransportBar
 from editor.ui.turn_delegate import GUTTER, PAD
 from editor.ui.turn_model import TurnListModel
+from editor.ui.turn_playback import TurnPlayback
 from editor.ui.turn_view import TurnListView
 from editor.ui.undo import OperationRunner
 from editor.ui.window_menus import build_menus, connect_actions
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
             self, self.model, self.view, runner, self.statusBar(), self.show_error
         )
         self.edits = EditController(self.parts, self.player)
+        self.turn_playback = TurnPlayback(self.parts, self.player, self.follow)
         self.glossary = GlossaryController(self.parts)
         self.notes = NotesController(self)
         self.timing = TimingController(self)
@@ -176,7 +178,7 @@ class MainWindow(QMainWindow):
         p.stalled_changed.connect(t.set_stalled)
         p.rate_changed.connect(self.settings.set_rate)
         p.error.connect(lambda message: self.show_error(f"Player: {message}"))
-        self.view.turn_clicked.connect(lambda row: turn_playback.play_clicked_turn(self, row))
+        self.view.turn_clicked.connect(self.turn_playback.play_clicked_turn)
         self.follow.suspended_changed.connect(self._on_follow_suspended)
         self.banner.locate_file.connect(lambda: file_commands.locate_media(self))
         self.banner.search_folder.connect(lambda: file_commands.search_media_folder(self))

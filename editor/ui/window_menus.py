@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu
 from editor.core.formats import export_choices
 from editor.core.ops.timing_tools import NUDGE_MS
 from editor.core.project.project_exports import PROJECT_EXPORTS
-from editor.ui import file_commands, safety, turn_playback
+from editor.ui import file_commands, safety
 from editor.ui.actions import SPECS
 from editor.ui.dialogs import show_shortcuts
 from editor.ui.settings import REWIND_CHOICES_MS
@@ -194,8 +194,8 @@ def _connect_view_and_playback(window: MainWindow, a: dict[str, QAction]) -> Non
     a["slower"].triggered.connect(player.slower)
     a["faster"].triggered.connect(player.faster)
     a["normal_speed"].triggered.connect(lambda: player.set_rate(1.0))
-    a["replay_turn"].triggered.connect(lambda: turn_playback.replay_current_turn(window))
-    a["seek_selected"].triggered.connect(lambda: turn_playback.play_selected_turn(window))
+    a["replay_turn"].triggered.connect(window.turn_playback.replay_current_turn)
+    a["seek_selected"].triggered.connect(window.turn_playback.play_selected_turn)
 
 
 def _connect_timing(window: MainWindow, a: dict[str, QAction]) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings
 
 from editor.core.project.create import create_project
@@ -15,6 +16,7 @@ from editor.demo import demo_transcript
 from editor.ui.main_window import MainWindow
 from editor.ui.settings import Settings
 from tests.conftest import PATIENCE_MS, SAMPLE10_MP3, SAMPLE10_TRUTH
+from tests.ui.bare import Parts, bare_parts
 from tests.ui.fakes import FakePlayer
 
 
@@ -57,3 +59,12 @@ def opened(window: MainWindow, demo_project: Path, qtbot: object) -> MainWindow:
     assert window.open_project(demo_project)
     qtbot.waitExposed(window, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     return window
+
+
+@pytest.fixture
+def bare(qtbot: object) -> Iterator[Parts]:
+    """The window's parts without the window (``tests.ui.bare``)."""
+    parts = bare_parts()
+    yield parts
+    # Deleted while the parts are still referenced here, as the window's are by the window.
+    shiboken6.delete(parts.parts.parent)

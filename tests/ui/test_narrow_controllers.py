@@ -5,13 +5,11 @@ runner, with no MainWindow, and still does its work."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QStatusBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel
 
 from editor.core import ops
 from editor.core.errors import ProjectError
@@ -20,15 +18,11 @@ from editor.core.project.create import create_project
 from editor.core.project.store import ProjectStore
 from editor.ui import drafts as drafts_ui
 from editor.ui import save_status
-from editor.ui.collaborators import Collaborators
 from editor.ui.editing import EditController
 from editor.ui.glossary_controller import GlossaryController
-from editor.ui.main_window import MainWindow
 from editor.ui.shared_folder import SharedFolderController
-from editor.ui.turn_model import TurnListModel
-from editor.ui.turn_view import TurnListView
-from editor.ui.undo import OperationRunner
 from tests.conftest import EPISODE_TRANSCRIPT
+from tests.ui.bare import Parts, no_window, open_in
 from tests.ui.test_shared_folders_ui import conflicted  # noqa: F401  (a fixture)
 
 
@@ -45,48 +39,13 @@ def store(demo_project: Path) -> Iterator[ProjectStore]:
         yield opened
 
 
-@dataclass
-class Parts:
-    parts: Collaborators
-    layout: QVBoxLayout  # the parent's: the view is in it
-    errors: list[str]  # what ``show_error`` was told
-
-
-@pytest.fixture
-def bare(qtbot: object) -> Iterator[Parts]:
-    """The window's parts without the window: a plain widget with a box layout as the parent."""
-    parent, model, view = QWidget(), TurnListModel(), TurnListView()
-    model.setParent(parent)
-    view.setModel(model)
-    layout = QVBoxLayout(parent)
-    layout.addWidget(view)
-    errors: list[str] = []
-    runner = OperationRunner(model, errors.append)
-    yield Parts(
-        Collaborators(parent, model, view, runner, QStatusBar(), errors.append), layout, errors
-    )
-    # Deleted while the parts are still referenced here, as the window's are by the window.
-    shiboken6.delete(parent)
-
-
-def open_in(parts: Collaborators, store: ProjectStore | None) -> None:
-    parts.model.set_store(store)
-    parts.runner.attach(store)
-
-
-def _no_window(parts: Collaborators) -> None:
-    """The parent is a plain top-level widget: no MainWindow is above what the controller got."""
-    assert parts.parent.window() is parts.parent
-    assert not isinstance(parts.parent, MainWindow)
-
-
 def test_save_status_is_built_without_a_window_and_follows_writes(
     bare: Parts, store: ProjectStore
 ) -> None:
     parts, errors = bare.parts, bare.errors
     model, runner, drafts = parts.model, parts.runner, FakeDrafts()
     status = save_status.SaveStatus(parts, drafts)  # type: ignore[arg-type]
-    _no_window(parts)
+    no_window(parts)
     assert status.label.parent() is parts.status_bar  # a permanent widget of the bar it was given
     assert status.state == ""
     open_in(parts, store)
@@ -115,7 +74,7 @@ def test_shared_folder_controller_is_built_without_a_window(
     last = QLabel("last")
     layout.addWidget(last)
     shared = SharedFolderController(parts, parts.view)
-    _no_window(parts)
+    no_window(parts)
     assert layout.indexOf(shared.banner) == layout.indexOf(parts.view) + 1  # its bar goes below
     assert layout.indexOf(last) == layout.indexOf(shared.banner) + 1
     assert shared.label.parent() is parts.status_bar
@@ -140,7 +99,7 @@ def test_a_conflict_copy_is_compared_and_taken_without_a_window(
         assert [c.path for c in shared.copies] == [copy]
         dialog = shared.compare()
         assert dialog is not None
-        _no_window(parts)
+        no_window(parts)
         rows = [r for r in range(dialog.list.count()) if "Bo fixed" in dialog.list.item(r).text()]
         dialog.list.item(rows[0]).setCheckState(Qt.CheckState.Checked)
         dialog.take.click()
@@ -159,7 +118,7 @@ def test_the_glossary_controller_finds_fixes_and_undoes_without_a_window(
     create_project(path, transcript=read_transcript(EPISODE_TRANSCRIPT))
     parts, errors = bare.parts, bare.errors
     glossary = GlossaryController(parts)
-    _no_window(parts)
+    no_window(parts)
     with ProjectStore.open(path) as store:
         open_in(parts, store)
         glossary.reload()
@@ -203,7 +162,7 @@ def test_the_edit_controller_and_draft_restore_work_without_a_window(
         turns = store.turns()
         store.drafts.save(turns[1].id, "Typed before a crash.", turns[1].text)
     edits = EditController(parts, StoppedPlayer())  # type: ignore[arg-type]
-    _no_window(parts)
+    no_window(parts)
     with ProjectStore.open(demo_project) as store:
         open_in(parts, store)
         parts.view.turn_delegate.text_committed.emit(turns[0].id, "Committed without a window.")
