@@ -1,7 +1,9 @@
 """File commands of the main window: new, open, import, export, and finding the media.
 
 Functions that ask the user something are separate from the ones that act on a given path, so
-drag and drop and the tests use the same code as the menus without dialogs in the way.
+drag and drop and the tests use the same code as the menus without dialogs in the way. They are
+given the window's commands (``WindowCommands``: its parts, settings, opening a project, loading
+the media), not the window (issue 19).
 """
 
 from __future__ import annotations
@@ -39,11 +41,17 @@ from editor.ui.dialogs import (
 )
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.core.project.store import ProjectStore
+    from editor.ui.collaborators import WindowCommands
 
 
-def _fail(window: MainWindow, title: str, error: Exception) -> None:
-    QMessageBox.warning(window, title, str(error))
+def _fail(window: WindowCommands, title: str, error: Exception) -> None:
+    QMessageBox.warning(window.parts.parent, title, str(error))
+
+
+def _store(window: WindowCommands) -> ProjectStore | None:
+    """The open project, or ``None``."""
+    return window.parts.model.store
 
 
 def unused_project_path(near: Path) -> Path:
@@ -56,8 +64,8 @@ def unused_project_path(near: Path) -> Path:
     return candidate
 
 
-def new_project(window: MainWindow) -> None:
-    dialog = NewProjectDialog(window)
+def new_project(window: WindowCommands) -> None:
+    dialog = NewProjectDialog(window.parts.parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     target = dialog.project.path()
@@ -68,7 +76,11 @@ def new_project(window: MainWindow) -> None:
 
 
 def create_and_open(
-    window: MainWindow, target: Path, media: Path | None, transcript: Path | None, title: str = ""
+    window: WindowCommands,
+    target: Path,
+    media: Path | None,
+    transcript: Path | None,
+    title: str = "",
 ) -> bool:
     try:
         parsed = read_transcript(transcript) if transcript else None
@@ -79,23 +91,26 @@ def create_and_open(
     opened = window.open_project(target)
     if opened and parsed is not None and parsed.warnings:
         show_warnings(
-            window, "Transcript Imported", f"Imported {len(parsed.turns)} turns.", parsed.warnings
+            window.parts.parent,
+            "Transcript Imported",
+            f"Imported {len(parsed.turns)} turns.",
+            parsed.warnings,
         )
     return opened
 
 
-def open_dialog(window: MainWindow) -> None:
+def open_dialog(window: WindowCommands) -> None:
     path, _ = QFileDialog.getOpenFileName(
-        window, "Open Project", window.settings.last_folder(), PROJECT_FILTER
+        window.parts.parent, "Open Project", window.settings.last_folder(), PROJECT_FILTER
     )
     if path:
         window.settings.set_last_folder(Path(path).parent)
         window.open_project(Path(path))
 
 
-def import_dialog(window: MainWindow) -> None:
+def import_dialog(window: WindowCommands) -> None:
     path, _ = QFileDialog.getOpenFileName(
-        window, "Import Transcript", window.settings.last_folder(), TRANSCRIPT_FILTER
+        window.parts.parent, "Import Transcript", window.settings.last_folder(), TRANSCRIPT_FILTER
     )
     if path:
         window.settings.set_last_folder(Path(path).parent)
@@ -107,7 +122,7 @@ def local_files(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
-def open_dropped(window: MainWindow, path: Path) -> None:
+def open_dropped(window: WindowCommands, path: Path) -> None:
     """Open whatever the user dropped: a project, media for it, or a transcript."""
     suffix = path.suffix.lower()
     if suffix == PROJECT_SUFFIX:
@@ -118,9 +133,10 @@ def open_dropped(window: MainWindow, path: Path) -> None:
         take_transcript(window, path)
 
 
-def take_transcript(window: MainWindow, path: Path, replace: bool | None = None) -> None:
+def take_transcript(window: WindowCommands, path: Path, replace: bool | None = None) -> None:
     """Add a transcript to the open project (asking: append or replace), or start a project."""
-    if window.store is None:
+    store = _store(window)
+    if store is None:
         create_and_open(window, unused_project_path(path), None, path)
         return
     try:
@@ -128,33 +144,33 @@ def take_transcript(window: MainWindow, path: Path, replace: bool | None = None)
     except EditorError as error:
         _fail(window, "Cannot Import", error)
         return
-    if replace is None and window.model.rowCount():
+    if replace is None and window.parts.model.rowCount():
         replace = _ask_replace(window, path, len(transcript.turns))
         if replace is None:
             return
     if replace:
-        changes = window.edits.run(
+        changes = window.parts.runner.run(
             lambda s: ops.replace_transcript(s, transcript), snapshot=BEFORE_REPLACE_TRANSCRIPT
         )
     else:
-        changes = window.edits.run(
+        changes = window.parts.runner.run(
             lambda s: ops.insert_turns(s, transcript.turns, label="Import transcript")
         )
     if changes is None:
         return
     summary = f"Imported {len(transcript.turns)} turns from {path.name}."
     if transcript.warnings:
-        show_warnings(window, "Transcript Imported", summary, transcript.warnings)
-    window.statusBar().showMessage(summary, 5000)
+        show_warnings(window.parts.parent, "Transcript Imported", summary, transcript.warnings)
+    window.parts.message(summary, 5000)
 
 
-def _ask_replace(window: MainWindow, path: Path, count: int) -> bool | None:
+def _ask_replace(window: WindowCommands, path: Path, count: int) -> bool | None:
     box = QMessageBox(
         QMessageBox.Icon.Question,
         "Import Transcript",
         f"Add the {count} turns of {path.name} after the current ones, "
         "or replace the whole transcript?",
-        parent=window,
+        parent=window.parts.parent,
     )
     append = box.addButton("Append", QMessageBox.ButtonRole.AcceptRole)
     replace = box.addButton("Replace All", QMessageBox.ButtonRole.DestructiveRole)
@@ -164,38 +180,46 @@ def _ask_replace(window: MainWindow, path: Path, count: int) -> bool | None:
     return False if clicked is append else True if clicked is replace else None
 
 
-def save_copy_dialog(window: MainWindow) -> None:
-    if window.store is None:
+def save_copy_dialog(window: WindowCommands) -> None:
+    store = _store(window)
+    if store is None:
         return
-    suggested = window.store.path.with_name(f"{window.store.path.stem} copy{PROJECT_SUFFIX}")
-    path, _ = QFileDialog.getSaveFileName(window, "Save a Copy", str(suggested), PROJECT_FILTER)
+    suggested = store.path.with_name(f"{store.path.stem} copy{PROJECT_SUFFIX}")
+    path, _ = QFileDialog.getSaveFileName(
+        window.parts.parent, "Save a Copy", str(suggested), PROJECT_FILTER
+    )
     if path:
         save_copy(window, Path(path))
 
 
-def save_copy(window: MainWindow, path: Path) -> None:
+def save_copy(window: WindowCommands, path: Path) -> None:
     """Write a copy of the open project; the window keeps working on the original."""
-    assert window.store is not None
-    window.view.commit_open_editor()
+    store = _store(window)
+    assert store is not None
+    window.parts.view.commit_open_editor()
     try:
-        window.store.save_copy(path)
+        store.save_copy(path)
     except EditorError as error:
         _fail(window, "Cannot Save a Copy", error)
         return
-    window.statusBar().showMessage(f"Saved a copy as {path}", 5000)
+    window.parts.message(f"Saved a copy as {path}", 5000)
 
 
-def export(window: MainWindow, format_name: str) -> None:
-    if window.store is None:
+def export(window: WindowCommands, format_name: str) -> None:
+    store = _store(window)
+    if store is None:
         return
     description, extension = _export_kind(format_name)
     # Project exports get their kind in the name (episode-shownotes-md.md), so a show-notes
     # export never proposes to overwrite the transcript export of the same extension.
-    stem = window.store.path.stem
+    stem = store.path.stem
     name = f"{stem}-{format_name}" if format_name in PROJECT_EXPORTS else stem
-    suggested = window.store.path.with_name(name + extension)
+    suggested = store.path.with_name(name + extension)
     path, _ = QFileDialog.getSaveFileName(
-        window, f"Export {description}", str(suggested), f"{description} (*{extension})"
+        window.parts.parent,
+        f"Export {description}",
+        str(suggested),
+        f"{description} (*{extension})",
     )
     if path:
         export_to(window, format_name, Path(path))
@@ -210,15 +234,16 @@ def _export_kind(format_name: str) -> tuple[str, str]:
     return fmt.description, fmt.extensions[0]
 
 
-def export_to(window: MainWindow, format_name: str, path: Path) -> None:
-    assert window.store is not None
-    window.view.commit_open_editor()
-    options = ExportOptions(title=window.store.episode().title, destination=str(path))
+def export_to(window: WindowCommands, format_name: str, path: Path) -> None:
+    store = _store(window)
+    assert store is not None
+    window.parts.view.commit_open_editor()
+    options = ExportOptions(title=store.episode().title, destination=str(path))
     try:
         if format_name in PROJECT_EXPORTS:
-            exported = PROJECT_EXPORTS[format_name].render(window.store, str(path))
+            exported = PROJECT_EXPORTS[format_name].render(store, str(path))
         else:
-            exported = export_transcript(transcript_for_export(window.store), format_name, options)
+            exported = export_transcript(transcript_for_export(store), format_name, options)
         # as the CLI writes: through symlinks, umask modes, atomic only for regular files
         write_output(path.absolute(), exported.as_bytes(), sys.stdout.buffer)
     except (EditorError, OSError) as error:
@@ -227,28 +252,30 @@ def export_to(window: MainWindow, format_name: str, path: Path) -> None:
     what = (
         PROJECT_EXPORTS[format_name].description
         if format_name in PROJECT_EXPORTS
-        else f"{window.model.rowCount()} turns"
+        else f"{window.parts.model.rowCount()} turns"
     )
     summary = f"Exported {what} to {path.name}."
     if exported.warnings:
-        show_warnings(window, "Exported", summary, exported.warnings)
-    window.statusBar().showMessage(summary, 5000)
+        show_warnings(window.parts.parent, "Exported", summary, exported.warnings)
+    window.parts.message(summary, 5000)
 
 
-def use_media(window: MainWindow, media: Path) -> None:
+def use_media(window: WindowCommands, media: Path) -> None:
     """Link dropped media to the open project, or start a project for it."""
-    if window.store is None:
+    store = _store(window)
+    if store is None:
         create_and_open(window, unused_project_path(media), media, None)
         return
     link_media(window, media)
 
 
-def link_media(window: MainWindow, media: Path) -> None:
-    assert window.store is not None
-    old = window.store.media_link()
+def link_media(window: WindowCommands, media: Path) -> None:
+    store = _store(window)
+    assert store is not None
+    old = store.media_link()
     if old is not None and not matches(old, media):
         answer = QMessageBox.question(
-            window,
+            window.parts.parent,
             "Link Media",
             f"{media.name} is not the file this project was made with. Link it anyway?",
         )
@@ -256,44 +283,50 @@ def link_media(window: MainWindow, media: Path) -> None:
             return
     if not link_media_step(window, media):
         return
-    window.statusBar().showMessage(f"Media: {media.name}", 5000)
+    window.parts.message(f"Media: {media.name}", 5000)
 
 
-def link_media_step(window: MainWindow, media: Path) -> bool:
+def link_media_step(window: WindowCommands, media: Path) -> bool:
     """Link ``media`` as one step of the history and load it; ``False`` if it was refused
     (the status bar says why)."""
-    linked = window.edits.runner.run_records(
+    linked = window.parts.runner.run_records(
         "media", "Link media", lambda s: s.link_media(media), window.load_media
     )
     return linked is not None
 
 
-def locate_media(window: MainWindow) -> None:
-    if window.store is None:
+def locate_media(window: WindowCommands) -> None:
+    store = _store(window)
+    if store is None:
         return
     path, _ = QFileDialog.getOpenFileName(
-        window, "Locate Media", str(window.store.path.parent), MEDIA_FILTER
+        window.parts.parent, "Locate Media", str(store.path.parent), MEDIA_FILTER
     )
     if path:
         link_media(window, Path(path))
 
 
-def search_media_folder(window: MainWindow, folder: Path | None = None) -> bool:
+def search_media_folder(window: WindowCommands, folder: Path | None = None) -> bool:
     """Look for the linked media by its fingerprint in a folder; relink it when found."""
-    if window.store is None:
+    store = _store(window)
+    if store is None:
         return False
     if folder is None:
-        chosen = QFileDialog.getExistingDirectory(window, "Search Folder for the Media")
+        chosen = QFileDialog.getExistingDirectory(
+            window.parts.parent, "Search Folder for the Media"
+        )
         if not chosen:
             return False
         folder = Path(chosen)
-    found = window.store.media_path((folder,))
+    found = store.media_path((folder,))
     if found is None:
         QMessageBox.information(
-            window, "Media Not Found", f"No file in {folder} matches the project's media."
+            window.parts.parent,
+            "Media Not Found",
+            f"No file in {folder} matches the project's media.",
         )
         return False
     if not link_media_step(window, found):
         return False
-    window.statusBar().showMessage(f"Found the media: {found}", 5000)
+    window.parts.message(f"Found the media: {found}", 5000)
     return True

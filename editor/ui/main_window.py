@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from editor import APP_NAME
-from editor.core.changes import Changes
 from editor.core.playback import PlaybackState, Player
 from editor.core.project.store import ProjectStore
 from editor.ui import drafts, file_commands, preferences, safety, save_status
@@ -42,6 +41,7 @@ from editor.ui.shared_folder import SharedFolderController
 from editor.ui.speaker_editor import SpeakerLineEdit
 from editor.ui.speakers_panel import SpeakersPanel
 from editor.ui.spelling_controller import SpellingController
+from editor.ui.status_labels import StatusLabels
 from editor.ui.timing_controller import TimingController
 from editor.ui.transport import TransportBar
 from editor.ui.turn_delegate import GUTTER, PAD
@@ -57,7 +57,6 @@ class MainWindow(QMainWindow):
     def __init__(self, player: Player, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
-        self.store: ProjectStore | None = None
         self.player = PlayerController(player, self)
         self.model = TurnListModel()
         self.view = TurnListView()
@@ -93,7 +92,9 @@ class MainWindow(QMainWindow):
         self.preferences = preferences.Preferences(self)  # text size, theme, skip, keys
         build_menus(self)
         connect_actions(self)
-        self._build_status_bar()
+        self.labels = StatusLabels(  # reviewed count, paused following, the player
+            self.parts, self.player.backend.name, self.follow, self.speakers_panel, self.find_bar
+        )
         self.shared = SharedFolderController(self.parts, self.banner)  # network note, conflicts
         self.save_status = save_status.SaveStatus(self.parts, self.edits.drafts)  # "Saved", …
         self._connect()
@@ -156,14 +157,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
-    def _build_status_bar(self) -> None:
-        self.reviewed_label = QLabel("")
-        self.follow_label = QLabel("")
-        self.player_label = QLabel(self.player.backend.name)
-        self.player_label.setToolTip(f"Media player: {self.player.backend.name}")
-        for label in (self.follow_label, self.reviewed_label, self.player_label):
-            self.statusBar().addPermanentWidget(label)
-
     def _connect(self) -> None:
         t, p = self.transport, self.player
         t.toggle_requested.connect(p.toggle)
@@ -179,10 +172,8 @@ class MainWindow(QMainWindow):
         p.rate_changed.connect(self.settings.set_rate)
         p.error.connect(lambda message: self.show_error(f"Player: {message}"))
         self.view.turn_clicked.connect(self.turn_playback.play_clicked_turn)
-        self.follow.suspended_changed.connect(self._on_follow_suspended)
         self.banner.locate_file.connect(lambda: file_commands.locate_media(self))
         self.banner.search_folder.connect(lambda: file_commands.search_media_folder(self))
-        self.edits.runner.after_change.append(self._after_change)
         self.speaker_editor.accepted.connect(self._apply_speaker)
         self.speaker_editor.cancelled.connect(self.view.setFocus)
         self.speakers_panel.rename_requested.connect(self.edits.rename_speaker)
@@ -198,13 +189,17 @@ class MainWindow(QMainWindow):
 
     # -- project lifecycle ---------------------------------------------------------------------
 
+    @property
+    def store(self) -> ProjectStore | None:
+        """The open project (the turn model's: it is held in one place)."""
+        return self.model.store
+
     def open_project(self, path: Path) -> bool:
         """Open a project file; on failure explain why and keep the current one."""
-        store = safety.open_store(self, path)
+        store = safety.open_store(self.parts, path)
         if store is None:
             return False
         self.close_project()
-        self.store = store
         self.settings.add_recent_file(path)
         self.show_store(store)
         message = f"Opened {path.name}: {self.model.rowCount()} turns"
@@ -223,33 +218,37 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.view)
         self.load_media()
         self._update_title()
-        self._after_change(None)
+        self.labels.recount(None)
         self.glossary.reload()
         self.notes.reload()
         if self.model.rowCount():
             self.view.select_row(0)
         self.view.setFocus()
 
-    def close_project(self) -> None:
-        if self.store is None:
-            return
+    def settle(self) -> None:
+        """Finish what is under way: the open editor's text, show-notes typing, workers."""
         self.view.commit_open_editor()
         self.notes.notes_panel.flush()
-        self.timing.stop_workers()
+        self.timing.stop_workers()  # an alignment must not land on another project
+
+    def close_project(self) -> None:
+        store = self.store
+        if store is None:
+            return
+        self.settle()
         self.player.pause()
         self.player.load(None)
         self.edits.runner.attach(None)
         self.find_bar.close_bar()
         self.model.set_store(None)
-        self.store.close()
-        self.store = None
+        store.close()
         self.banner.hide()
         self.stack.setCurrentWidget(self.placeholder)
         self.transport.set_enabled(False)
         self.speakers_panel.refresh([], [])
         self.glossary.reload()
         self.notes.reload()
-        self.reviewed_label.setText("")
+        self.labels.reviewed_label.setText("")
         self._update_title()
 
     def load_media(self) -> None:
@@ -275,21 +274,6 @@ class MainWindow(QMainWindow):
         if self.store is not None and self.store.readonly:
             name = f"{name} [read-only]"
         self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
-
-    def _after_change(self, changes: Changes | None) -> None:
-        """Totals over the whole transcript, recounted only when the change can move them."""
-        turns = self.model.turns()
-        if changes is None or changes.turn_fields_changed("reviewed"):
-            reviewed = sum(1 for t in turns if t.reviewed)
-            self.reviewed_label.setText(f"Reviewed {reviewed}/{len(turns)}" if turns else "")
-        if (
-            changes is None
-            or changes.speakers_changed
-            or changes.turn_fields_changed("speaker_id", "start_ms", "end_ms")
-        ):
-            self.speakers_panel.refresh(self.model.speakers(), turns)  # counts and talk time
-        if self.find_bar.isVisible():
-            self.find_bar.refresh()
 
     # -- commands ------------------------------------------------------------------------------
 
@@ -354,9 +338,6 @@ class MainWindow(QMainWindow):
 
     def _on_state(self, state: PlaybackState) -> None:
         self.transport.set_state(state)
-
-    def _on_follow_suspended(self, suspended: bool) -> None:
-        self.follow_label.setText("Following paused — Ctrl+L to jump back" if suspended else "")
 
     def zoom(self, step: int) -> None:
         font = self.view.font()

@@ -3,7 +3,8 @@
 A project that is locked by another instance or sits on read-only media can still be opened
 read-only; a lock recorded by another computer can be taken over once the user says that
 instance is gone. Everything else that cannot be opened gets a message naming the file, and
-the file is left untouched.
+the file is left untouched. Opening is given the window's parts, a restore the window's commands
+(``WindowCommands``), not the window (issue 19).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from editor.core.project.rescue import rescue
 from editor.core.project.store import ProjectStore
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.ui.collaborators import Collaborators, WindowCommands
 
 READ_ONLY, TAKE_OVER, RESCUE = "read-only", "take-over", "rescue"
 
@@ -57,18 +58,19 @@ def ask_fallback(
     return choices.get(id(clicked)) if clicked is not None else None
 
 
-def open_store(window: MainWindow, path: Path) -> ProjectStore | None:
+def open_store(parts: Collaborators, path: Path) -> ProjectStore | None:
     """Open ``path`` for writing, or read-only / taken over if the user chooses so."""
+    parent = parts.parent
     try:
         return ProjectStore.open(path)
     except ProjectLocked as error:
-        choice = ask_fallback(window, str(error), take_over=error.foreign)
+        choice = ask_fallback(parent, str(error), take_over=error.foreign)
     except ForeignSchema as error:
-        choice = ask_fallback(window, str(error), take_over=False, rescue=True)
+        choice = ask_fallback(parent, str(error), take_over=False, rescue=True)
     except ProjectReadOnly as error:
-        choice = ask_fallback(window, str(error), take_over=False)
+        choice = ask_fallback(parent, str(error), take_over=False)
     except EditorError as error:
-        QMessageBox.critical(window, "Cannot Open Project", str(error))
+        QMessageBox.critical(parent, "Cannot Open Project", str(error))
         return None
     try:
         if choice == READ_ONLY:
@@ -76,22 +78,22 @@ def open_store(window: MainWindow, path: Path) -> ProjectStore | None:
         if choice == TAKE_OVER:
             return ProjectStore.open(path, break_foreign_lock=True)
         if choice == RESCUE:
-            return _rescue_and_open(window, path)
+            return _rescue_and_open(parts, path)
     except EditorError as error:
-        QMessageBox.critical(window, "Cannot Open Project", str(error))
+        QMessageBox.critical(parent, "Cannot Open Project", str(error))
     return None
 
 
-def _rescue_and_open(window: MainWindow, path: Path) -> ProjectStore | None:
+def _rescue_and_open(parts: Collaborators, path: Path) -> ProjectStore | None:
     """Copy the content into a clean project the user names, and open that for editing."""
     suggested = path.with_name(f"{path.stem}-rescued{path.suffix}")
     target, _ = QFileDialog.getSaveFileName(
-        window, "Rescue into a Clean Copy", str(suggested), f"Projects (*{path.suffix})"
+        parts.parent, "Rescue into a Clean Copy", str(suggested), f"Projects (*{path.suffix})"
     )
     if not target:
         return None
     report = rescue(path, Path(target))
-    window.statusBar().showMessage(
+    parts.message(
         f"Rescued {report.rows.get('turns', 0)} turns into {Path(target).name}; "
         f"{path.name} is unchanged",
         10000,
@@ -134,33 +136,32 @@ class SnapshotDialog(QDialog):
         return Path(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
 
-def restore_dialog(window: MainWindow) -> None:
-    if window.store is None:
+def restore_dialog(window: WindowCommands) -> None:
+    store, parent = window.parts.model.store, window.parts.parent
+    if store is None:
         return
-    found = snapshots.list_snapshots(window.store.path)
+    found = snapshots.list_snapshots(store.path)
     if not found:
-        QMessageBox.information(window, "Restore Snapshot", "This project has no snapshots yet.")
+        QMessageBox.information(parent, "Restore Snapshot", "This project has no snapshots yet.")
         return
-    dialog = SnapshotDialog(found, window)
+    dialog = SnapshotDialog(found, parent)
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen() is not None:
         restore(window, dialog.chosen())  # type: ignore[arg-type]
 
 
-def restore(window: MainWindow, snapshot: Path) -> bool:
+def restore(window: WindowCommands, snapshot: Path) -> bool:
     """Restore ``snapshot`` into the open project and show it; the undo history is cleared,
     since it describes a state that no longer exists."""
-    store = window.store
+    store = window.parts.model.store
     assert store is not None
-    window.view.commit_open_editor()
-    window.notes.notes_panel.flush()
-    window.timing.stop_workers()  # an alignment must not land on the restored project
+    window.settle()  # typing kept, and no alignment lands on the restored project
     try:
         store.restore_snapshot(snapshot)
     except EditorError as error:
-        QMessageBox.warning(window, "Cannot Restore Snapshot", str(error))
+        QMessageBox.warning(window.parts.parent, "Cannot Restore Snapshot", str(error))
         return False
     window.show_store(store)
-    window.statusBar().showMessage(
+    window.parts.message(
         f"Restored the snapshot {snapshot.name}; the state before it is kept as a snapshot", 8000
     )
     return True

@@ -204,7 +204,7 @@ def test_reviewed_marks_moves_and_counts(
     key(qtbot, CTRL, code=Qt.Key.Key_D)
     key(qtbot, CTRL, code=Qt.Key.Key_D)
     assert opened.view.current_row() == 2
-    assert opened.reviewed_label.text() == "Reviewed 2/10"
+    assert opened.labels.reviewed_label.text() == "Reviewed 2/10"
     with sqlite3.connect(demo_project) as conn:
         assert [r[0] for r in conn.execute("SELECT reviewed FROM turns ORDER BY position")][:3] == [
             1,

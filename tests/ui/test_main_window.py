@@ -31,7 +31,7 @@ def test_open_gives_the_list_focus_with_the_first_turn_selected(
     assert opened.view.selected_rows() == [0]
     assert fake_player.loaded is not None and fake_player.loaded.name == "sample10.mp3"
     assert opened.transport.play.isEnabled()
-    assert opened.player_label.text() == "Fake player"
+    assert opened.labels.player_label.text() == "Fake player"
 
 
 def test_keyboard_moves_between_turns(opened: MainWindow, qtbot: object) -> None:
@@ -106,7 +106,7 @@ def test_follow_pauses_when_the_user_scrolls_and_jump_brings_it_back(
     assert opened.view.selected_rows() == [2]
     opened.view.user_scrolled.emit()
     assert follow.suspended
-    assert "Following paused" in opened.follow_label.text()
+    assert "Following paused" in opened.labels.follow_label.text()
     follow.on_position(ms(truth[6]["start"]) + 100)
     assert opened.model.current_row() == 6
     assert opened.view.selected_rows() == [2]  # the user's place is kept
