@@ -29,7 +29,8 @@ def test_every_export_menu_item_asks_for_a_file_and_writes_it(
     assert opened.store is not None
     turn = opened.store.turns()[1]
     opened.store.clips.add(Clip(0, 2_000, 17_000, title="A clip", quote=turn.text[:60]))
-    opened.store.chapters.add(Chapter(0, 0, "Welcome"))
+    for start, title in ((0, "Welcome"), (55_609, "Mandate"), (120_962, "Trust")):
+        opened.store.chapters.add(Chapter(0, start, title))  # YouTube needs three
     asked: list[tuple[str, str, str]] = []
     failures: list[str] = []
 
@@ -53,3 +54,4 @@ def test_every_export_menu_item_asks_for_a_file_and_writes_it(
     suggested = [Path(s).name for _, s, _ in asked]
     assert len(set(suggested)) == len(suggested), suggested  # no export proposes another's name
     assert "demo-shownotes-html.html" in suggested and "demo-chapters.json" in suggested
+    assert (tmp_path / "demo-youtube.txt").read_text(encoding="utf-8").startswith("00:00 Welcome")

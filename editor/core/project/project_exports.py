@@ -1,4 +1,5 @@
-"""Exports that need the whole project, not only the transcript: show notes, chapters, clips."""
+"""Exports that need the whole project, not only the transcript: show notes, chapters, clips,
+the YouTube chapters block."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from editor.core.project.exporting import episode_author
 from editor.core.project.store import ProjectStore
 from editor.core.shownotes import render_shownotes
 from editor.core.soundbites import soundbite_tags
+from editor.core.youtube import youtube_chapters
 
 Render = Callable[[ProjectStore, str], Exported]
 
@@ -37,6 +39,13 @@ def _chapters(store: ProjectStore, _destination: str) -> Exported:
         title=episode.title,
         podcast_name=episode.show,
         author=episode_author(episode),
+    )
+
+
+def _youtube(store: ProjectStore, _destination: str) -> Exported:
+    link = store.media_link()
+    return youtube_chapters(
+        store.chapters.all(), link.duration_ms if link else None, str(store.path)
     )
 
 
@@ -82,5 +91,6 @@ PROJECT_EXPORTS: dict[str, ProjectExport] = {
             ".xml",
             _soundbites,
         ),
+        ProjectExport("youtube", "YouTube chapters (description block)", ".txt", _youtube),
     )
 }

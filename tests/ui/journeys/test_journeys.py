@@ -241,7 +241,7 @@ def test_producer_journey(tools: None, tmp_path: Path) -> None:
     params = {
         "page": str(SAMPLES / "episode-page.txt"),
         "notes": NOTES,
-        "chapters": [[0, "Welcome"], [5, "Amazon's mandate"]],
+        "chapters": [[0, "Welcome"], [2, "The news"], [5, "Amazon's mandate"]],  # YouTube: 3
         "clip_row": 6,
     }
     journey = run_journey("producer", tmp_path, params)
@@ -256,7 +256,7 @@ def test_producer_journey(tools: None, tmp_path: Path) -> None:
         clips = conn.execute("SELECT count(*) FROM clips").fetchone()[0]
     assert episode[:4] == (NOTES["Title:"], page_title, 2, 5)
     assert episode[4].startswith("In this episode, Duena Blomstrom")
-    assert chapters == ["Welcome", "Amazon's mandate"] and clips == 1
+    assert chapters == ["Welcome", "The news", "Amazon's mandate"] and clips == 1
     # every export of the menu, run from the menu: as many as the app has, each file written
     expected = [f"{d} (.{n})…" for n, d in export_choices()]
     expected += [f"{kind.description}…" for kind in PROJECT_EXPORTS.values()]
@@ -272,3 +272,6 @@ def test_producer_journey(tools: None, tmp_path: Path) -> None:
     chapters_json = json.loads(text["Podcasting 2.0 chapters (JSON)…"])
     assert [c["title"] for c in chapters_json["chapters"]] == chapters
     assert b"And I'm just like" in text["Clips (CSV)…"]
+    assert text["YouTube chapters (description block)…"] == (
+        b"00:00 Welcome\n00:33 The news\n00:55 Amazon's mandate\n"
+    )
