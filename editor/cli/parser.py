@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from editor import __version__
-from editor.cli import commands, history_commands, project_commands
+from editor.cli import clip_media, commands, history_commands, project_commands
 from editor.cli import conflicts as conflicts_command
 from editor.cli import rescue as rescue_command
 from editor.core.formats import AUTO, export_formats, import_formats
@@ -177,6 +177,7 @@ def _notes_commands(sub: Subparsers) -> None:
     c_cut.add_argument("--dir", help="folder for --all")
     c_cut.add_argument("--format", default="mp3", choices=["wav", "mp3", "m4a", "ogg"])
     c_cut.set_defaults(run=project_commands.clip_cut)
+    clip_media.add_commands(clip_sub)
 
     chapter = sub.add_parser("chapter", help="chapter marks")
     chapter_sub = chapter.add_subparsers(dest="chapter_command", required=True)
