@@ -78,7 +78,9 @@ class MainWindow(QMainWindow):
         self.notes = NotesController(self)
         self.timing = TimingController(self)
         self.words = WordController(self)  # word under the playhead, Alt+click, F7
-        self.spelling = SpellingController(self)  # red wavy underlines, suggestions, dictionary
+        self.spelling = SpellingController(  # red wavy underlines, suggestions, dictionary
+            self.parts, self.settings, self.glossary, self.action("check_spelling")
+        )
         self.edits.runner.refreshers.update(  # what an undo of each kind of record redraws
             glossary=self.glossary.reload,
             clips=self.notes.reload,

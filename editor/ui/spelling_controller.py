@@ -6,6 +6,8 @@ The checker is made again when a project opens (its language may differ) and tol
 project knows (its dictionary, speaker names, glossary terms and variants) whenever the glossary
 is read or rescanned and after any change to turns or speakers. Only painted rows are checked,
 each turn's text once. Without a dictionary the status bar says so once, and nothing is marked.
+The controller is given the window's parts, the settings, the glossary (whose right-click menu
+it extends) and its Check Spelling action, not the window (issue 19).
 """
 
 from __future__ import annotations
@@ -27,29 +29,38 @@ from editor.ui.spelling_editor import EditorSpelling
 from editor.ui.text_layout import Highlight
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.ui.collaborators import Collaborators
+    from editor.ui.glossary_controller import GlossaryController
+    from editor.ui.settings import Settings
 
 
 class SpellingController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        parts: Collaborators,
+        settings: Settings,
+        glossary: GlossaryController,
+        action: QAction,  # Edit → Check Spelling
+    ) -> None:
+        super().__init__(parts.parent)
+        self.parts, self.settings, self.glossary = parts, settings, glossary
         self.checker: SpellChecker | None = None
         self._store: ProjectStore | None = None
         self._language: str | None = None  # the project's, as asked for (the checker's may be "en")
         self._told: set[str] = set()  # problems already shown in the status bar
-        self.enabled = window.settings.spell_check()
+        self.enabled = settings.spell_check()
         self.editor = EditorSpelling(self)
-        window.view.turn_delegate.providers.append(self.highlights)
+        view = parts.view
+        view.turn_delegate.providers.append(self.highlights)
         # One menu for a right-click on the text: the spelling items above the glossary's.
-        window.view.text_context_menu.disconnect(window.glossary.show_menu)
-        window.view.text_context_menu.connect(self.show_menu)
-        window.glossary.state.changed.connect(self.refresh_known)
-        window.edits.runner.after_change.append(self._after_change)
-        delegate = window.view.turn_delegate
+        view.text_context_menu.disconnect(glossary.show_menu)
+        view.text_context_menu.connect(self.show_menu)
+        glossary.state.changed.connect(self.refresh_known)
+        parts.runner.after_change.append(self._after_change)
+        delegate = view.turn_delegate
         delegate.editor_opened.connect(lambda editor, _text: self.editor.attach(editor))
         delegate.editor_closing.connect(self.editor.detach)
-        self.action: QAction = window.action("check_spelling")
+        self.action = action
         self.action.setChecked(self.enabled)
         self.action.toggled.connect(self.set_enabled)
 
@@ -62,7 +73,7 @@ class SpellingController(QObject):
 
     def set_enabled(self, enabled: bool) -> None:
         self.enabled = enabled
-        self.window.settings.set_spell_check(enabled)
+        self.settings.set_spell_check(enabled)
         if self.action.isChecked() != enabled:
             self.action.setChecked(enabled)
         self.refresh_known()
@@ -70,7 +81,7 @@ class SpellingController(QObject):
     def refresh_known(self) -> None:
         """Make the checker for the open project if needed, tell it the words the project
         knows, and repaint."""
-        store = self.window.store
+        store = self.parts.model.store
         language = dictionary.language(store) if store is not None else None
         if store is not self._store or language != self._language:  # opened, or a new language
             self._store, self._language = store, language
@@ -85,7 +96,7 @@ class SpellingController(QObject):
     def _known_words(self, store: ProjectStore) -> list[str]:
         known = dictionary.words(store)
         known += [speaker.name for speaker in store.speakers()]
-        for term in self.window.glossary.state.matcher.terms:
+        for term in self.glossary.state.matcher.terms:
             known += [term.term, *term.variants]
         return known
 
@@ -98,10 +109,10 @@ class SpellingController(QObject):
         self.action.setStatusTip(message)
         if message not in self._told:
             self._told.add(message)
-            QTimer.singleShot(0, lambda: self.window.statusBar().showMessage(message, 10_000))
+            QTimer.singleShot(0, lambda: self.parts.message(message, 10_000))
 
     def _repaint(self) -> None:
-        self.window.view.viewport().update()
+        self.parts.view.viewport().update()
         self.editor.rehighlight()
 
     # -- marks ---------------------------------------------------------------------------------
@@ -116,16 +127,16 @@ class SpellingController(QObject):
         checker = self.active()
         if checker is None or offset < 0:
             return None
-        return checker.misspelling_at(self.window.model.turn(row).text, offset)
+        return checker.misspelling_at(self.parts.model.turn(row).text, offset)
 
     # -- the right-click menu ------------------------------------------------------------------
 
     def menu_for(self, row: int, offset: int) -> QMenu:
         """The glossary's menu, with the spelling items on top when a misspelling is there."""
-        menu = self.window.glossary.menu_for(row, offset)
+        menu = self.glossary.menu_for(row, offset)
         found = self.misspelling_at(row, offset)
         if found is not None:
-            turn_id = self.window.model.turn(row).id
+            turn_id = self.parts.model.turn(row).id
             self.add_items(menu, found, lambda word: self.replace_in_turn(turn_id, found, word))
         return menu
 
@@ -171,15 +182,15 @@ class SpellingController(QObject):
 
     def replace_in_turn(self, turn_id: int, found: Misspelling, word: str) -> bool:
         """Put ``word`` in place of the misspelling, as one undoable edit of the turn's text."""
-        store = self.window.store
+        store = self.parts.model.store
         if store is None:
             return False
         text = store.turn(turn_id).text
         if text[found.start : found.end] != found.word:
-            self.window.statusBar().showMessage("The text changed; nothing was replaced.", 5000)
+            self.parts.message("The text changed; nothing was replaced.", 5000)
             return False
         changed = text[: found.start] + word + text[found.end :]
-        changes = self.window.edits.runner.run(
+        changes = self.parts.runner.run(
             lambda s: ops.edit_text(s, turn_id, changed),
             label=f"Correct “{found.word}” to “{word}”",
         )
@@ -187,9 +198,9 @@ class SpellingController(QObject):
 
     def add_to_dictionary(self, word: str) -> None:
         """Accept ``word`` in this project: one undoable step, saved in the project."""
-        if self.window.store is None:
+        if self.parts.model.store is None:
             return
-        self.window.edits.runner.run_records(
+        self.parts.runner.run_records(
             "dictionary",
             f"Add “{word}” to the dictionary",
             lambda s: dictionary.add(s, word),

@@ -3,11 +3,13 @@
 The choice is kept in the project (``dictionary.set_language``), so everyone who opens it checks
 in the same language, and is one undoable step with the project's dictionary words. The menu
 lists what Enchant has when it opens, the project's language checked; a project language with
-no dictionary here is listed too, disabled, so the user sees why nothing is underlined.
+no dictionary here is listed too, disabled, so the user sees why nothing is underlined. It is
+given the window's parts and what redraws the spelling, not the window (issue 19).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QActionGroup
@@ -17,17 +19,18 @@ from editor.core.project import dictionary
 from editor.core.spelling import installed_languages
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.ui.collaborators import Collaborators
 
 
-def language_menu(window: MainWindow) -> QMenu:
-    menu = QMenu("Spelling &Language", window)
+def language_menu(parts: Collaborators, refresh_known: Callable[[], None]) -> QMenu:
+    """The menu; ``refresh_known`` checks the spelling again (in the new language)."""
+    menu = QMenu("Spelling &Language", parts.parent)
     menu.setObjectName("spellingLanguageMenu")
     group = QActionGroup(menu)
 
     def fill() -> None:
         menu.clear()
-        store = window.store
+        store = parts.model.store
         current = dictionary.language(store) if store is not None else None
         installed = installed_languages()
         for tag in sorted({*installed, *([current] if current else [])}):
@@ -41,13 +44,14 @@ def language_menu(window: MainWindow) -> QMenu:
             menu.addAction("(no dictionaries installed)").setEnabled(False)
 
     def choose(tag: str) -> None:
-        if window.store is None or dictionary.language(window.store) == tag:
+        store = parts.model.store
+        if store is None or dictionary.language(store) == tag:
             return
-        window.edits.runner.run_records(
+        parts.runner.run_records(
             "dictionary",
             f"Spelling language {tag}",
             lambda s: dictionary.set_language(s, tag),
-            window.spelling.refresh_known,
+            refresh_known,
         )
 
     menu.aboutToShow.connect(fill)

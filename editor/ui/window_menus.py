@@ -33,7 +33,7 @@ def build_menus(window: MainWindow) -> None:
             menu.addSeparator()
         menu.addAction(window.action(spec.key))
         if spec.key == "check_spelling":
-            menu.addMenu(language_menu(window))
+            menu.addMenu(language_menu(window.parts, window.spelling.refresh_known))
     menus["View"].addSeparator()
     docks = (
         window.speakers_dock,
