@@ -1,27 +1,80 @@
-"""The main window's menus and what each action is connected to."""
+"""The main window's menus and what each action is connected to.
+
+They are built on a ``MenuHost``, not on the window (issue 19): the window's own commands
+(``WindowCommands`` and the few below), its actions and panels, and the controllers the actions
+go to. The window satisfies it; a test can build the menus on another.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar
 
 from editor.core.formats import export_choices
 from editor.core.ops.timing_tools import NUDGE_MS
 from editor.core.project.project_exports import PROJECT_EXPORTS
 from editor.ui import file_commands, safety
 from editor.ui.actions import SPECS
+from editor.ui.collaborators import WindowCommands
 from editor.ui.dialogs import show_shortcuts
 from editor.ui.settings import REWIND_CHOICES_MS
 from editor.ui.spelling_language import language_menu
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.ui.editing import EditController
+    from editor.ui.find_bar import FindBar
+    from editor.ui.follow import FollowController
+    from editor.ui.glossary_controller import GlossaryController
+    from editor.ui.notes_controller import NotesController
+    from editor.ui.player_controller import PlayerController
+    from editor.ui.preferences import Preferences
+    from editor.ui.spelling_controller import SpellingController
+    from editor.ui.timing_controller import TimingController
+    from editor.ui.turn_playback import TurnPlayback
+    from editor.ui.word_controller import WordController
 
 
-def build_menus(window: MainWindow) -> None:
+class MenuHost(WindowCommands, Protocol):
+    """What the menus are built on and their actions go to."""
+
+    actions_by_key: dict[str, QAction]  # every action, by its key in ``actions.SPECS``
+    # the panels View lists, in its order
+    speakers_dock: QDockWidget
+    glossary_dock: QDockWidget
+    clips_dock: QDockWidget
+    chapters_dock: QDockWidget
+    notes_dock: QDockWidget
+    history_dock: QDockWidget
+    # the controllers the actions go to
+    player: PlayerController
+    follow: FollowController
+    turn_playback: TurnPlayback
+    edits: EditController
+    find_bar: FindBar
+    glossary: GlossaryController
+    notes: NotesController
+    words: WordController
+    spelling: SpellingController
+    timing: TimingController
+    preferences: Preferences
+
+    # the window's own commands
+    def menuBar(self) -> QMenuBar: ...
+    def action(self, key: str) -> QAction: ...
+    def close(self) -> bool: ...
+    def show_about(self) -> None: ...
+    def edit_current_text(self) -> None: ...
+    def edit_current_speaker(self) -> None: ...
+    def copy_selected_turns(self) -> None: ...
+    def set_follow(self, enabled: bool) -> None: ...
+    def set_rewind(self, value: int) -> None: ...
+    def zoom(self, step: int) -> None: ...
+
+
+def build_menus(window: MenuHost) -> None:
     menus: dict[str, QMenu] = {}
     for spec in SPECS:
         menu = _menu(window, menus, spec.menu)
@@ -49,7 +102,7 @@ def build_menus(window: MainWindow) -> None:
     menus["Playback"].addMenu(_rewind_menu(window))
 
 
-def _menu(window: MainWindow, menus: dict[str, QMenu], path: str) -> QMenu:
+def _menu(window: MenuHost, menus: dict[str, QMenu], path: str) -> QMenu:
     if path in menus:
         return menus[path]
     parent_path, _, name = path.rpartition("/")
@@ -61,8 +114,8 @@ def _menu(window: MainWindow, menus: dict[str, QMenu], path: str) -> QMenu:
     return menu
 
 
-def _recent_menu(window: MainWindow) -> QMenu:
-    menu = QMenu("Open &Recent", window)
+def _recent_menu(window: MenuHost) -> QMenu:
+    menu = QMenu("Open &Recent", window.parts.parent)
 
     def fill() -> None:
         menu.clear()
@@ -79,8 +132,8 @@ def _recent_menu(window: MainWindow) -> QMenu:
     return menu
 
 
-def _export_menu(window: MainWindow) -> QMenu:
-    menu = QMenu("&Export", window)
+def _export_menu(window: MenuHost) -> QMenu:
+    menu = QMenu("&Export", window.parts.parent)
     for name, description in export_choices():
         action = menu.addAction(f"{description} (.{name})…")
         action.triggered.connect(lambda _=False, n=name: file_commands.export(window, n))
@@ -91,8 +144,8 @@ def _export_menu(window: MainWindow) -> QMenu:
     return menu
 
 
-def _rewind_menu(window: MainWindow) -> QMenu:
-    menu = QMenu("Rewind on &Resume", window)
+def _rewind_menu(window: MenuHost) -> QMenu:
+    menu = QMenu("Rewind on &Resume", window.parts.parent)
     group = QActionGroup(menu)
     current = window.settings.rewind_on_resume_ms()
     choices = {}
@@ -114,7 +167,7 @@ def _rewind_menu(window: MainWindow) -> QMenu:
     return menu
 
 
-def connect_actions(window: MainWindow) -> None:
+def connect_actions(window: MenuHost) -> None:
     for connect in (
         _connect_file,
         _connect_undo,
@@ -125,7 +178,7 @@ def connect_actions(window: MainWindow) -> None:
         connect(window, window.actions_by_key)
 
 
-def _connect_file(window: MainWindow, a: dict[str, QAction]) -> None:
+def _connect_file(window: MenuHost, a: dict[str, QAction]) -> None:
     a["new"].triggered.connect(lambda: file_commands.new_project(window))
     a["open"].triggered.connect(lambda: file_commands.open_dialog(window))
     a["import"].triggered.connect(lambda: file_commands.import_dialog(window))
@@ -136,11 +189,13 @@ def _connect_file(window: MainWindow, a: dict[str, QAction]) -> None:
     a["new_clip"].triggered.connect(window.notes.new_clip)
     a["new_chapter"].triggered.connect(window.notes.add_chapter_dialog)
     a["quit"].triggered.connect(window.close)
-    a["shortcuts"].triggered.connect(lambda: show_shortcuts(window, window.actions_by_key))
+    a["shortcuts"].triggered.connect(
+        lambda: show_shortcuts(window.parts.parent, window.actions_by_key)
+    )
     a["about"].triggered.connect(window.show_about)
 
 
-def _connect_undo(window: MainWindow, a: dict[str, QAction]) -> None:
+def _connect_undo(window: MenuHost, a: dict[str, QAction]) -> None:
     runner = window.edits.runner
     stack = runner.stack
     a["undo"].triggered.connect(runner.undo)
@@ -156,7 +211,7 @@ def _connect_undo(window: MainWindow, a: dict[str, QAction]) -> None:
     show_state()
 
 
-def _connect_edit(window: MainWindow, a: dict[str, QAction]) -> None:
+def _connect_edit(window: MenuHost, a: dict[str, QAction]) -> None:
     edits = window.edits
     a["edit_text"].triggered.connect(window.edit_current_text)
     a["edit_speaker"].triggered.connect(window.edit_current_speaker)
@@ -173,14 +228,14 @@ def _connect_edit(window: MainWindow, a: dict[str, QAction]) -> None:
     a["next_uncertain"].triggered.connect(lambda: window.words.next_uncertain(1))
     a["previous_uncertain"].triggered.connect(lambda: window.words.next_uncertain(-1))
     a["copy"].triggered.connect(window.copy_selected_turns)
-    a["select_all"].triggered.connect(window.view.selectAll)
+    a["select_all"].triggered.connect(window.parts.view.selectAll)
     for number in range(1, 10):
         a[f"assign_{number}"].triggered.connect(
             lambda _=False, n=number: edits.set_speaker_number(n)
         )
 
 
-def _connect_view_and_playback(window: MainWindow, a: dict[str, QAction]) -> None:
+def _connect_view_and_playback(window: MenuHost, a: dict[str, QAction]) -> None:
     player = window.player
     a["follow"].setChecked(window.follow.enabled)
     a["follow"].toggled.connect(window.set_follow)
@@ -198,7 +253,7 @@ def _connect_view_and_playback(window: MainWindow, a: dict[str, QAction]) -> Non
     a["seek_selected"].triggered.connect(window.turn_playback.play_selected_turn)
 
 
-def _connect_timing(window: MainWindow, a: dict[str, QAction]) -> None:
+def _connect_timing(window: MenuHost, a: dict[str, QAction]) -> None:
     timing = window.timing
     a["stamp"].triggered.connect(timing.stamp)
     a["nudge_start_back"].triggered.connect(lambda: timing.nudge("start", -NUDGE_MS))
