@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.turn_playback = TurnPlayback(self.parts, self.player, self.follow)
         self.glossary = GlossaryController(self.parts)
         self.notes = NotesController(self)
-        self.timing = TimingController(self)
+        self.timing = TimingController(self.parts, self.player, self.follow)
         self.words = WordController(self)  # word under the playhead, Alt+click, F7
         self.spelling = SpellingController(  # red wavy underlines, suggestions, dictionary
             self.parts, self.settings, self.glossary, self.action("check_spelling")

@@ -1,7 +1,8 @@
 """Timing in the window: stamping, nudging, estimating, confirming, aligning, the waveform.
 
 Alignment and waveform reading run in worker threads that never touch the project file; their
-results come back to the main thread, where alignment becomes one undoable step.
+results come back to the main thread, where alignment becomes one undoable step. The
+controller is given the window's parts, the player and playback follow, not the window (issue 19).
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from editor.core.project.store import ProjectStore
-    from editor.ui.main_window import MainWindow
+    from editor.ui.collaborators import Collaborators
+    from editor.ui.follow import FollowController
+    from editor.ui.player_controller import PlayerController
 
 
 class Worker(QThread):
@@ -52,70 +55,73 @@ class Worker(QThread):
 
 
 class TimingController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self, parts: Collaborators, player: PlayerController, follow: FollowController
+    ) -> None:
+        super().__init__(parts.parent)
+        self.parts, self.player, self.follow = parts, player, follow
+        self.model, self.view, self.runner = parts.model, parts.view, parts.runner
         self.waveform = WaveformView()
         self.worker: Worker | None = None
         self.waveform_worker: Worker | None = None
-        self.waveform.seek_requested.connect(window.player.seek)
+        self.waveform.seek_requested.connect(player.seek)
         self.waveform.boundary_moved.connect(self.move_boundary)
-        window.player.position_changed.connect(self.waveform.set_position)
-        window.edits.runner.after_change.append(lambda _c: self.refresh_turns())
+        player.position_changed.connect(self.waveform.set_position)
+        parts.runner.after_change.append(lambda _c: self.refresh_turns())
 
     # -- keys ----------------------------------------------------------------------------------
 
     def _selected_id(self) -> int | None:
-        row = self.window.view.current_row()
-        return self.window.model.turn(row).id if row is not None else None
+        row = self.view.current_row()
+        return self.model.turn(row).id if row is not None else None
 
     def stamp(self) -> None:
         """The selected turn starts at the playhead; go on to the next turn."""
         turn_id = self._selected_id()
-        if turn_id is None or not self.window.player.has_media:
+        if turn_id is None or not self.player.has_media:
             return
-        position = self.window.player.true_position()  # never the smoothed display clock
-        self.window.follow.suspend()  # the user leads the selection while stamping
-        if self.window.edits.run(lambda s: ops.stamp_start(s, turn_id, position)) is not None:
-            row = self.window.model.row_of(turn_id)
-            if row is not None and row + 1 < self.window.model.rowCount():
-                self.window.view.select_row(row + 1)
+        position = self.player.true_position()  # never the smoothed display clock
+        self.follow.suspend()  # the user leads the selection while stamping
+        if self.runner.run(lambda s: ops.stamp_start(s, turn_id, position)) is not None:
+            row = self.model.row_of(turn_id)
+            if row is not None and row + 1 < self.model.rowCount():
+                self.view.select_row(row + 1)
 
     def nudge(self, edge: str, delta_ms: int) -> None:
         turn_id = self._selected_id()
         if turn_id is not None:
-            self.window.edits.run(lambda s: ops.nudge(s, turn_id, edge, delta_ms))
+            self.runner.run(lambda s: ops.nudge(s, turn_id, edge, delta_ms))
 
     def estimate(self) -> None:
-        changes = self.window.edits.run(ops.estimate_missing_times)
+        changes = self.runner.run(ops.estimate_missing_times)
         if changes is not None:
-            self.window.statusBar().showMessage(f"Estimated times for {changes.count} turns", 5000)
+            self.parts.message(f"Estimated times for {changes.count} turns", 5000)
 
     def confirm(self) -> None:
-        ids = [self.window.model.turn(r).id for r in self.window.view.selected_rows()]
-        self.window.edits.run(lambda s: ops.confirm_times(s, ids))
+        ids = [self.model.turn(r).id for r in self.view.selected_rows()]
+        self.runner.run(lambda s: ops.confirm_times(s, ids))
 
     def move_boundary(self, turn_id: int, start_ms: int) -> None:
-        self.window.edits.run(lambda s: ops.set_times(s, turn_id, start_ms=start_ms))
+        self.runner.run(lambda s: ops.set_times(s, turn_id, start_ms=start_ms))
 
     # -- alignment -----------------------------------------------------------------------------
 
     def align(self, keep_confirmed: bool = True, show_progress: bool = True) -> Worker | None:
-        store = self.window.store
+        store = self.model.store
         if store is None:
             return None
-        self.window.view.commit_open_editor()
+        self.view.commit_open_editor()
         try:
             job: AlignmentPlan = plan(store, keep_confirmed)
         except EditorError as error:
-            self.window.show_error(str(error))
+            self.parts.show_error(str(error))
             return None
         worker = self.worker = Worker(lambda progress, cancelled: run(job, progress, cancelled))
         worker.succeeded.connect(lambda results: self._apply_alignment(store, results))
         worker.failed.connect(self._alignment_failed)
         if show_progress:
             dialog = QProgressDialog(
-                "Aligning the transcript to the audio…", "Cancel", 0, 1000, self.window
+                "Aligning the transcript to the audio…", "Cancel", 0, 1000, self.parts.parent
             )
             dialog.setMinimumDuration(0)
             worker.progressed.connect(lambda f: dialog.setValue(round(f * 1000)))
@@ -126,32 +132,32 @@ class TimingController(QObject):
 
     def _alignment_failed(self, message: str) -> None:
         if message:  # empty when the run was cancelled
-            self.window.show_error(message)
+            self.parts.show_error(message)
 
     def _apply_alignment(
         self, aligned: ProjectStore, results: dict[int, tuple[int, int, float]]
     ) -> None:
         # The times belong to the project that was aligned: after closing it (or opening
         # another, whose turn ids could be the same numbers) they are dropped, never applied.
-        if self.window.store is not aligned:
-            self.window.statusBar().showMessage(
+        if self.model.store is not aligned:
+            self.parts.message(
                 f"The alignment of {aligned.path.name} was not applied: the project was closed",
                 10_000,
             )
             return
-        changes: Changes | None = self.window.edits.run(
+        changes: Changes | None = self.runner.run(
             lambda s: ops.apply_alignment(s, results), snapshot=BEFORE_ALIGN
         )
         if changes is None:
             return
         low = sum(1 for _s, _e, c in results.values() if c < 0.3)
         note = f"; {low} with low confidence (orange times)" if low else ""
-        self.window.statusBar().showMessage(f"Aligned {changes.count} turns{note}", 10_000)
+        self.parts.message(f"Aligned {changes.count} turns{note}", 10_000)
 
     # -- the waveform --------------------------------------------------------------------------
 
     def load_waveform(self, media: Path | None) -> None:
-        store = self.window.store
+        store = self.model.store
         self.refresh_turns()
         if store is None or media is None:
             self.waveform.set_peaks(None)
@@ -172,7 +178,7 @@ class TimingController(QObject):
         worker.start()
 
     def _waveform_ready(self, drawn_for: ProjectStore, peaks: np.ndarray) -> None:
-        if self.window.store is not drawn_for:
+        if self.model.store is not drawn_for:
             return  # another project is open now: these peaks are of its predecessor's media
         save_cached(drawn_for, peaks)
         self.waveform.set_peaks(peaks)
@@ -184,6 +190,6 @@ class TimingController(QObject):
                 worker.wait(10_000)
 
     def refresh_turns(self) -> None:
-        model = self.window.model
+        model = self.model
         colors = {s.id: s.color or "#888888" for s in model.speakers()}
         self.waveform.set_turns(model.turns(), colors)

@@ -9,11 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from editor.core.formats import read_transcript
+from editor.core.model import CONFIRMED, ESTIMATED
 from editor.core.playback import PlaybackState
+from editor.core.project.create import create_project
 from editor.core.project.store import ProjectStore
 from editor.ui.follow import FollowController
 from editor.ui.player_controller import PlayerController
+from editor.ui.timing_controller import TimingController
 from editor.ui.turn_playback import TurnPlayback
+from tests.conftest import PATIENCE_MS, SAMPLE10_TRANSCRIPT
 from tests.ui.bare import Parts, no_window, open_in
 from tests.ui.fakes import FakePlayer
 
@@ -27,17 +32,30 @@ class Playback:
     store: ProjectStore
 
 
-@pytest.fixture
-def playing(bare: Parts, demo_project: Path) -> Iterator[Playback]:
-    """The demo project open in the bare parts, its media loaded into a player."""
+def _playing(bare: Parts, project: Path) -> Iterator[Playback]:
     backend = FakePlayer()
     player = PlayerController(backend, bare.parts.parent)
     follow = FollowController(bare.parts.model, bare.parts.view)
-    with ProjectStore.open(demo_project) as store:
+    with ProjectStore.open(project) as store:
         open_in(bare.parts, store)
         player.load(store.media_path())
         yield Playback(bare, backend, player, follow, store)
         open_in(bare.parts, None)
+
+
+@pytest.fixture
+def playing(bare: Parts, demo_project: Path) -> Iterator[Playback]:
+    """The demo project open in the bare parts, its media loaded into a player."""
+    yield from _playing(bare, demo_project)
+
+
+@pytest.fixture
+def untimed(bare: Parts, demo_project: Path) -> Iterator[Playback]:
+    """The demo's media with a transcript that has no times yet."""
+    path = demo_project.with_name("untimed.tep")
+    media = demo_project.with_name("sample10.mp3")
+    create_project(path, media=media, transcript=read_transcript(SAMPLE10_TRANSCRIPT))
+    yield from _playing(bare, path)
 
 
 def test_turns_are_played_from_the_list_without_a_window(playing: Playback) -> None:
@@ -60,3 +78,41 @@ def test_turns_are_played_from_the_list_without_a_window(playing: Playback) -> N
     assert backend.seeks[-1] == parts.model.turn(2).start_ms
     assert follow.suspended
     assert playing.bare.errors == []
+
+
+def test_timing_stamps_estimates_and_draws_the_waveform_without_a_window(
+    untimed: Playback, qtbot: object
+) -> None:
+    parts, follow = untimed.bare.parts, untimed.follow
+    timing = TimingController(parts, untimed.player, follow)
+    no_window(parts)
+    assert timing.parent() is parts.parent
+    model, view = parts.model, parts.view
+    view.select_row(0)
+    untimed.player.seek(0)
+    timing.stamp()  # F9: the selected turn starts at the playhead; on to the next
+    untimed.player.seek(16_990)
+    timing.stamp()
+    assert (model.turn(0).start_ms, model.turn(0).end_ms, model.turn(1).start_ms) == (
+        0,
+        16_990,
+        16_990,
+    )
+    assert view.current_row() == 2 and follow.suspended  # the user leads while stamping
+    view.select_row(1)
+    timing.nudge("start", -100)
+    assert model.turn(1).start_ms == 16_890
+    parts.runner.undo()
+    assert model.turn(1).start_ms == 16_990
+    timing.estimate()
+    assert parts.status_bar.currentMessage().startswith("Estimated times for ")
+    assert {model.turn(r).timing for r in range(2, 10)} == {ESTIMATED}
+    view.select_row(3)
+    timing.confirm()
+    assert model.turn(3).timing == CONFIRMED
+    timing.move_boundary(model.turn(3).id, 30_000)  # a boundary dragged on the waveform
+    assert model.turn(3).start_ms == 30_000
+    timing.load_waveform(untimed.store.media_path())  # read in a worker, kept in the project
+    qtbot.waitUntil(lambda: timing.waveform.peaks is not None, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
+    timing.stop_workers()
+    assert untimed.bare.errors == []
