@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from editor import __version__
-from editor.cli import clip_media, commands, history_commands, project_commands
+from editor.cli import clip_media, commands, history_commands, project_commands, publish_command
 from editor.cli import conflicts as conflicts_command
 from editor.cli import rescue as rescue_command
 from editor.core.formats import AUTO, export_formats, import_formats
@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     _history_commands(sub)
     _glossary_commands(sub)
     _notes_commands(sub)
+    publish_command.add_command(sub)
     _timing_commands(sub)
     _gui_command(sub)
     return parser

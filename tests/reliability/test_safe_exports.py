@@ -24,6 +24,8 @@ from editor.core.model import Chapter, Clip, EpisodeMeta, Link, Person, Transcri
 from editor.core.project.exporting import transcript_for_export
 from editor.core.project.project_exports import PROJECT_EXPORTS
 from editor.core.project.store import ProjectStore
+from editor.core.publish import plan_publication
+from tests.core.podcast_rules import validate_item
 from tests.reliability.figures import count
 
 CORPUS = (
@@ -160,6 +162,25 @@ def test_xml_and_json_exports_round_trip_the_text(hostile: tuple[ProjectStore, s
     )
     assert json.loads(_render(store, "clips-json"))["clips"][0]["title"] == bad
     count("injection strings × XML/JSON outputs checked")
+
+
+def test_the_rss_item_stays_valid_xml_and_keeps_the_text(
+    hostile: tuple[ProjectStore, str], tmp_path: Path
+) -> None:
+    store, bad = hostile
+    folder = tmp_path / "published"
+    plan_publication(store, folder, "https://cdn.example.com/ep").carry_out()
+    xml = (folder / "rss-item.xml").read_text(encoding="utf-8")
+    assert validate_item(xml, absolute_urls=True).errors == []
+    item = ET.fromstring(xml)
+    printable = "".join(c for c in bad if c >= " " or c in "\t\n")
+    assert item.findtext("title") == " ".join(printable.split())
+    assert item.findtext("description") == (folder / "shownotes.html").read_text("utf-8")
+    people = item.findall("{https://podcastindex.org/namespace/1.0}person")
+    assert [p.text for p in people] == ["Ann"]  # the hostile role is not a host or a guest
+    href = people[0].get("href")
+    assert href is None or href.startswith("https://a.example/")
+    count("injection strings × RSS items checked")
 
 
 def test_csv_cells_cannot_start_a_formula(hostile: tuple[ProjectStore, str]) -> None:
