@@ -77,7 +77,9 @@ class MainWindow(QMainWindow):
         self.glossary = GlossaryController(self.parts)
         self.notes = NotesController(self)
         self.timing = TimingController(self.parts, self.player, self.follow)
-        self.words = WordController(self)  # word under the playhead, Alt+click, F7
+        self.words = WordController(
+            self.parts, self.player, self.follow
+        )  # word under the playhead, Alt+click, F7
         self.spelling = SpellingController(  # red wavy underlines, suggestions, dictionary
             self.parts, self.settings, self.glossary, self.action("check_spelling")
         )

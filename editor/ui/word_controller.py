@@ -4,7 +4,8 @@ on a word to play from it, uncertain words shaded, F7 / Shift+F7 to the next / p
 The list model carries no word timings (a long episode has ~100k words): the words of the turns
 being painted are read from the project when first needed and kept in a bounded cache that every
 change to a turn invalidates. A playhead tick costs two binary searches (the turn, then the word)
-and repaints the current row alone, and only when the word under the playhead changed.
+and repaints the current row alone, and only when the word under the playhead changed. The
+controller is given the window's parts, the player and playback follow, not the window (issue 19).
 """
 
 from __future__ import annotations
@@ -24,29 +25,34 @@ from editor.ui.text_layout import Highlight
 from editor.ui.turn_editor import TurnTextEditor
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.ui.collaborators import Collaborators
+    from editor.ui.follow import FollowController
+    from editor.ui.player_controller import PlayerController
 
 CACHE_TURNS = 2000  # word maps kept: many screens of turns
 
 
 class WordController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self, parts: Collaborators, player: PlayerController, follow: FollowController
+    ) -> None:
+        super().__init__(parts.parent)
+        self.parts, self.player, self.follow = parts, player, follow
+        self.model, self.view = parts.model, parts.view
         self._maps: OrderedDict[int, tuple[str, WordMap]] = OrderedDict()
         self.playing: tuple[int, int] | None = None  # (turn id, word) under the playhead
         self.focus: tuple[int, int] | None = None  # (turn id, word) that F7 went to
         self._uncertain: set[int] | None = None  # turns with uncertain words, once scanned
-        window.view.turn_delegate.providers.append(self.highlights)
-        window.player.position_changed.connect(self.on_position)
-        window.model.modelReset.connect(self._forget_all)
-        window.edits.runner.after_change.append(self._after_change)
-        window.view.word_clicked.connect(self.play_word)
-        delegate = window.view.turn_delegate
+        parts.view.turn_delegate.providers.append(self.highlights)
+        player.position_changed.connect(self.on_position)
+        parts.model.modelReset.connect(self._forget_all)
+        parts.runner.after_change.append(self._after_change)
+        parts.view.word_clicked.connect(self.play_word)
+        delegate = parts.view.turn_delegate
         delegate.editor_word_clicked.connect(self._play_typed_word)
         self.editor_marks = EditorWordMarks(self._saved_words, self)
         delegate.editor_opened.connect(
-            lambda editor, _text: self.editor_marks.attach(editor, window.player.position())
+            lambda editor, _text: self.editor_marks.attach(editor, player.position())
         )
         delegate.editor_closing.connect(self.editor_marks.detach)
 
@@ -65,7 +71,7 @@ class WordController(QObject):
         return words
 
     def _saved_words(self, turn_id: int) -> tuple[Word, ...]:
-        store = self.window.store
+        store = self.model.store
         stored = store.find_turn(turn_id) if store is not None else None
         return stored.words if stored is not None else ()
 
@@ -96,13 +102,13 @@ class WordController(QObject):
 
     def _repaint(self, turn_id: int | None) -> None:
         if turn_id is not None:
-            self.window.view.repaint_rows(self.window.model.row_of(turn_id))
+            self.view.repaint_rows(self.model.row_of(turn_id))
 
     # -- following the playhead ----------------------------------------------------------------
 
     def on_position(self, position_ms: int) -> None:
         self.editor_marks.on_position(position_ms)
-        model = self.window.model
+        model = self.model
         row = model.row_at_time(position_ms)
         playing = None
         if row is not None:
@@ -119,44 +125,43 @@ class WordController(QObject):
 
     def play_word(self, row: int, offset: int) -> None:
         """Play from the start of the word at ``offset`` of the turn in ``row``."""
-        turn = self.window.model.turn(row)
+        turn = self.model.turn(row)
         self._play_from(turn, self.word_map(turn), offset)
 
     def _play_typed_word(self, turn_id: int, typed: str, offset: int) -> None:
-        row = self.window.model.row_of(turn_id)
+        row = self.model.row_of(turn_id)
         if row is not None:
             words = WordMap(reconcile(self._saved_words(turn_id), typed), typed)
-            self._play_from(self.window.model.turn(row), words, offset)
+            self._play_from(self.model.turn(row), words, offset)
 
     def _play_from(self, turn: Turn, words: WordMap, offset: int) -> None:
-        window = self.window
         index = words.at_offset(offset) if offset >= 0 else None
         start = words.words[index].start_ms if index is not None else None
         if start is None:
             start = turn.start_ms
             if start is not None:
-                window.statusBar().showMessage("No time for that word: playing its turn", 4000)
-        if start is None or not window.player.has_media:
-            window.show_error("This turn has no times yet; time it first")
+                self.parts.message("No time for that word: playing its turn", 4000)
+        if start is None or not self.player.has_media:
+            self.parts.show_error("This turn has no times yet; time it first")
             return
-        window.player.play_from(start)
-        window.follow.resume()
+        self.player.play_from(start)
+        self.follow.resume()
 
     # -- uncertain words -----------------------------------------------------------------------
 
     def uncertain_turns(self) -> set[int]:
         if self._uncertain is None:
-            store = self.window.store
+            store = self.model.store
             self._uncertain = uncertain_turn_ids(store) if store is not None else set()
         return self._uncertain
 
     def next_uncertain(self, direction: int = 1) -> bool:
         """Go to the next (``direction`` 1) or previous (-1) uncertain word: select its turn and
         mark the word, or, while the editor is open, put the editor's selection on it."""
-        window, model = self.window, self.window.model
-        if window.store is None or not model.rowCount():
+        model, view = self.model, self.view
+        if model.store is None or not model.rowCount():
             return False
-        editor = window.view.open_text_editor()
+        editor = view.open_text_editor()
         row = model.row_of(editor.turn_id) if editor is not None else None
         if editor is not None and row is not None:
             typed = self._typed_map(editor)
@@ -170,15 +175,15 @@ class WordController(QObject):
             index = _step(self.word_map(model.turn(row)), offset, direction)
             found = (row, index) if index is not None else self._step_to_turn(row, direction)
         if found is None:
-            window.statusBar().showMessage("No uncertain words.", 4000)
+            self.parts.message("No uncertain words.", 4000)
             return False
         row, index = found
         words = self.word_map(model.turn(row))
         if editor is not None:
-            window.view.commit_open_editor()
-            window.view.turn_delegate.cursor_requests[model.turn(row).id] = words.words[index].start
-            window.view.open_editor(row)
-        self._arrive(row, words, index, window.view.open_text_editor())
+            view.commit_open_editor()
+            view.turn_delegate.cursor_requests[model.turn(row).id] = words.words[index].start
+            view.open_editor(row)
+        self._arrive(row, words, index, view.open_text_editor())
         return True
 
     def _typed_map(self, editor: TurnTextEditor) -> WordMap:
@@ -189,10 +194,9 @@ class WordController(QObject):
         return WordMap(reconcile(self._saved_words(editor.turn_id), typed), typed)
 
     def _arrive(self, row: int, words: WordMap, index: int, editor: TurnTextEditor | None) -> None:
-        window = self.window
-        turn = window.model.turn(row)
+        turn = self.model.turn(row)
         word = words.words[index]
-        window.follow.suspend()  # the user went somewhere: playback must not pull them away
+        self.follow.suspend()  # the user went somewhere: playback must not pull them away
         previous, self.focus = self.focus, (turn.id, index)
         self._repaint(previous[0] if previous else None)
         if editor is not None:
@@ -203,21 +207,21 @@ class WordController(QObject):
             editor.setTextCursor(cursor)
             editor.setFocus()
         else:
-            window.view.show_row(row, select=True)
+            self.view.show_row(row, select=True)
             self._repaint(turn.id)
-            requests = window.view.turn_delegate.cursor_requests
+            requests = self.view.turn_delegate.cursor_requests
             if previous is not None:
                 requests.pop(previous[0], None)
             requests[turn.id] = word.start  # F2 next opens the editor on the word
         text = (editor.toPlainText() if editor is not None else turn.text)[word.start : word.end]
         sure = f" ({word.confidence:.0%} sure)" if word.confidence is not None else ""
-        window.statusBar().showMessage(f"Uncertain word “{text}”{sure}", 6000)
+        self.parts.message(f"Uncertain word “{text}”{sure}", 6000)
 
     def _where(self, direction: int) -> tuple[int, int]:
         """(row, character offset) to search from: the word F7 went to, else the selected turn
         (searched from its start going forward, skipped going back)."""
-        model = self.window.model
-        current = self.window.view.current_row() or 0
+        model = self.model
+        current = self.view.current_row() or 0
         if self.focus is not None and model.row_of(self.focus[0]) == current:
             words = self.word_map(model.turn(current)).words
             if self.focus[1] < len(words):
@@ -225,7 +229,7 @@ class WordController(QObject):
         return current, -1 if direction > 0 else 0
 
     def _step_to_turn(self, row: int, direction: int) -> tuple[int, int] | None:
-        model, ids = self.window.model, self.uncertain_turns()
+        model, ids = self.model, self.uncertain_turns()
         count = model.rowCount()
         for step in range(1, count + 1):
             candidate = (row + direction * step) % count

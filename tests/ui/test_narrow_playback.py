@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.formats import read_transcript
-from editor.core.model import CONFIRMED, ESTIMATED
+from editor.core.model import CONFIRMED, ESTIMATED, Transcript
 from editor.core.playback import PlaybackState
 from editor.core.project.create import create_project
 from editor.core.project.store import ProjectStore
@@ -18,9 +18,11 @@ from editor.ui.follow import FollowController
 from editor.ui.player_controller import PlayerController
 from editor.ui.timing_controller import TimingController
 from editor.ui.turn_playback import TurnPlayback
+from editor.ui.word_controller import WordController
 from tests.conftest import PATIENCE_MS, SAMPLE10_TRANSCRIPT
 from tests.ui.bare import Parts, no_window, open_in
 from tests.ui.fakes import FakePlayer
+from tests.ui.test_word_follow import TURNS
 
 
 @dataclass
@@ -55,6 +57,14 @@ def untimed(bare: Parts, demo_project: Path) -> Iterator[Playback]:
     path = demo_project.with_name("untimed.tep")
     media = demo_project.with_name("sample10.mp3")
     create_project(path, media=media, transcript=read_transcript(SAMPLE10_TRANSCRIPT))
+    yield from _playing(bare, path)
+
+
+@pytest.fixture
+def worded(bare: Parts, demo_project: Path) -> Iterator[Playback]:
+    """Turns with word times and confidences (``test_word_follow``) on the demo's media."""
+    path = demo_project.with_name("worded.tep")
+    create_project(path, media=demo_project.with_name("sample10.mp3"), transcript=Transcript(TURNS))
     yield from _playing(bare, path)
 
 
@@ -116,3 +126,30 @@ def test_timing_stamps_estimates_and_draws_the_waveform_without_a_window(
     qtbot.waitUntil(lambda: timing.waveform.peaks is not None, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
     timing.stop_workers()
     assert untimed.bare.errors == []
+
+
+def test_words_follow_play_and_step_without_a_window(worded: Playback) -> None:
+    parts, backend, follow = worded.bare.parts, worded.backend, worded.follow
+    words = WordController(parts, worded.player, follow)
+    no_window(parts)
+    model = parts.model
+
+    def styled(row: int, style: str) -> list[str]:
+        turn = model.turn(row)
+        return [turn.text[h.start : h.end] for h in words.highlights(turn) if h.style == style]
+
+    worded.player.seek(5850)  # the playhead's word is marked
+    assert styled(1, "word_current") == ["Kubernetes"]
+    assert styled(1, "word_uncertain") == ["Kubernetes", "clusters."]
+    words.play_word(0, model.turn(0).text.index("show"))  # Alt+click on a word
+    assert backend.seeks[-1] == 2600 and backend.state() == PlaybackState.PLAYING
+    parts.view.select_row(0)
+    assert words.next_uncertain(1)  # F7
+    assert parts.view.current_row() == 0 and styled(0, "word_uncertain_focus") == ["to"]
+    assert words.next_uncertain(1)
+    assert parts.view.current_row() == 1 and styled(1, "word_uncertain_focus") == ["Kubernetes"]
+    assert parts.status_bar.currentMessage().startswith("Uncertain word “Kubernetes”")
+    assert follow.suspended  # the user went somewhere: playback must not pull them away
+    words.play_word(2, 0)  # a turn without word times plays from its start
+    assert backend.seeks[-1] == 7500
+    assert worded.bare.errors == []
