@@ -6,7 +6,14 @@ import argparse
 from typing import Any
 
 from editor import __version__
-from editor.cli import clip_media, commands, history_commands, project_commands, publish_command
+from editor.cli import (
+    chapter_commands,
+    clip_media,
+    commands,
+    history_commands,
+    project_commands,
+    publish_command,
+)
 from editor.cli import conflicts as conflicts_command
 from editor.cli import rescue as rescue_command
 from editor.core.formats import AUTO, export_formats, import_formats
@@ -180,7 +187,7 @@ def _notes_commands(sub: Subparsers) -> None:
     c_cut.set_defaults(run=project_commands.clip_cut)
     clip_media.add_commands(clip_sub)
 
-    chapter = sub.add_parser("chapter", help="chapter marks")
+    chapter = sub.add_parser("chapter", aliases=["chapters"], help="chapter marks")
     chapter_sub = chapter.add_subparsers(dest="chapter_command", required=True)
     h_add = chapter_sub.add_parser("add", help="start a chapter at a turn")
     h_add.add_argument("project")
@@ -203,6 +210,7 @@ def _notes_commands(sub: Subparsers) -> None:
     h_list.add_argument("project")
     h_list.add_argument("--json", action="store_true")
     h_list.set_defaults(run=project_commands.chapter_list)
+    chapter_commands.add_parser(chapter_sub)
 
 
 def _timing_commands(sub: Subparsers) -> None:

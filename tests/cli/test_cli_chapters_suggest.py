@@ -1,0 +1,83 @@
+"""``chapters suggest``: suggestions printed for review, as JSON, and applied as one step."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from editor.cli import main
+from editor.core.project.store import ProjectStore
+
+PAGE = Path(__file__).parent.parent / "data" / "episode-page.txt"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def episode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A project from the episode page: its transcript (untimed) and its nine topics."""
+    project = tmp_path / "episode.tep"
+    assert run(capsys, "new", project)[0] == 0
+    assert run(capsys, "shownotes", "import", project, PAGE)[0] == 0
+    return project
+
+
+def chapters(project: Path) -> list[tuple[int, str]]:
+    with ProjectStore.open(project, readonly=True) as store:
+        return [(c.start_ms, c.title) for c in store.chapters.all()]
+
+
+def test_suggestions_are_printed_for_review(
+    episode: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = episode.read_bytes()
+    code, out, _ = run(capsys, "chapters", "suggest", episode)
+    assert code == 0
+    assert "   0:00  Why RTO mandates are based on control, not performance" in out
+    assert "turn 13: And then I guess third is the, distrust…" in out
+    assert "why: shares with the topic: undermining, trust (score" in out
+    assert "≈3:26" in out and "≈: an estimated time" in out
+    assert episode.read_bytes() == before and chapters(episode) == []
+
+    code, out, _ = run(capsys, "chapter", "suggest", episode, "--json")
+    found = json.loads(out)
+    assert code == 0 and len(found) == 9
+    assert found[0]["start_ms"] == 0 and found[0]["turn"] == 1
+    assert [s["start_ms"] for s in found] == sorted(s["start_ms"] for s in found)
+    assert found[2]["words"] == ["undermining", "trust"] and found[2]["estimated"] is True
+    assert found[2]["topic"].startswith("how forced office returns")
+
+
+def test_apply_adds_them_as_one_step_and_never_overwrites_unasked(
+    episode: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "chapters", "suggest", episode, "--apply")
+    assert code == 0 and "added 9 chapters as one step" in out
+    first = chapters(episode)
+    assert len(first) == 9 and first[0] == (
+        0,
+        "Why RTO mandates are based on control, not performance",
+    )
+
+    code, _, err = run(capsys, "chapters", "suggest", episode, "--apply")
+    assert code == 2 and "already has 9 chapter(s); add --replace" in err
+    assert chapters(episode) == first
+    code, _, err = run(capsys, "chapters", "suggest", episode, "--replace")
+    assert code == 2 and "go with --apply" in err
+
+    code, out, err = run(capsys, "chapters", "suggest", episode, "--apply", "--keep", "--json")
+    assert code == 0 and len(json.loads(out)) == 9  # standard output holds the JSON alone
+    assert "added 0 chapters" in err and err.count("left out") == 9
+    code, out, _ = run(capsys, "chapters", "suggest", episode, "--apply", "--replace")
+    assert code == 0 and "replacing 9" in out and chapters(episode) == first
+
+    assert run(capsys, "undo", episode)[0] == 0  # the replacement, whole
+    assert chapters(episode) == first
+    assert run(capsys, "undo", episode)[0] == 0  # the first suggestions, all at once
+    assert chapters(episode) == []

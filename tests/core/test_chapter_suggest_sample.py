@@ -1,0 +1,60 @@
+"""Suggested chapters on the real sample: the show's episode page (nine topic bullets) and its
+untimed transcript, read from ``../shared/samples`` (skipped when it is not there).
+
+Where the chapters land was checked by reading the turns (CHANGELOG): the page lists its topics
+in another order than the conversation takes them, so in topic order not every topic can have
+the turn that speaks of it most. The turns asserted here by number are the ones that were read
+and do speak of their topic.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from editor.core import ops
+from editor.core.chapter_suggest import suggest_chapters
+from editor.core.episode_page import read_episode_page
+from editor.core.formats import read_transcript
+from editor.core.ops.episode import PAGE_RECORDS
+from editor.core.project.create import create_project
+from editor.core.session import ProjectSession
+from editor.core.textfile import read_text
+
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+PAGE = SAMPLES / "episode-page.txt"
+TRANSCRIPT = SAMPLES / "episode-transcript.txt"
+pytestmark = pytest.mark.skipif(
+    not (PAGE.is_file() and TRANSCRIPT.is_file()), reason="../shared/samples is not here"
+)
+# topic (by its first words) → the turn (1-based) it lands on, checked by reading that turn
+READ_AND_CONFIRMED = {
+    "the absence of evidence": 7,  # "… there's zero data behind zero ROI behind any of these …"
+    "how forced office returns": 13,  # "… distrust and undermining of trust that that creates"
+    "why hybrid was bypassed": 21,  # "… we have simply disregarded the idea of hybrid …"
+    "how RTO deepens the divide": 42,  # "So the divide between the ins and the outs is only …"
+}
+
+
+def test_nine_chapters_from_the_page_in_transcript_order(tmp_path: Path) -> None:
+    project = tmp_path / "episode.tep"
+    create_project(project, transcript=read_transcript(TRANSCRIPT))
+    page = read_episode_page(read_text(PAGE))
+    with ProjectSession.open(project) as session:
+        session.run(lambda s: ops.import_episode_page(s, page), records=PAGE_RECORDS)
+        found = suggest_chapters(session.store)
+    topics = page.meta.topics
+    assert len(topics) == 9 and len(found) == 9
+    assert [s.topic for s in found] == list(topics)
+    assert found[0].start_ms == 0 and found[0].turn_number == 1
+    starts = [s.start_ms for s in found]
+    numbers = [s.turn_number for s in found]
+    assert starts == sorted(set(starts)) and numbers == sorted(set(numbers))
+    assert all(b - a >= 10_000 for a, b in itertools.pairwise(starts))
+    assert all(s.estimated for s in found[1:])  # the transcript is untimed
+    landed = {s.topic: s.turn_number for s in found}
+    for beginning, turn in READ_AND_CONFIRMED.items():
+        topic = next(t for t in topics if t.startswith(beginning))
+        assert landed[topic] == turn, topic
