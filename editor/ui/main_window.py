@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.edits = EditController(self.parts, self.player)
         self.turn_playback = TurnPlayback(self.parts, self.player, self.follow)
         self.glossary = GlossaryController(self.parts)
-        self.notes = NotesController(self)
+        self.notes = NotesController(self.parts, self.player, self.glossary)
         self.timing = TimingController(self.parts, self.player, self.follow)
         self.words = WordController(
             self.parts, self.player, self.follow

@@ -1,4 +1,8 @@
-"""Clips, chapters and show notes in the window: the panels' commands and the audio cuts."""
+"""Clips, chapters and show notes in the window: the panels' commands and the audio cuts.
+
+The controller is given the window's parts, the player (a clip plays its range) and the glossary
+controller (an episode page brings terms), not the window (issue 19).
+"""
 
 from __future__ import annotations
 
@@ -29,7 +33,9 @@ from editor.ui.clips_panel import ClipsPanel
 from editor.ui.shownotes_panel import ShowNotesPanel
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+    from editor.ui.collaborators import Collaborators
+    from editor.ui.glossary_controller import GlossaryController
+    from editor.ui.player_controller import PlayerController
 
 T = TypeVar("T")
 
@@ -66,9 +72,11 @@ class CutWorker(QThread):
 
 
 class NotesController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self, parts: Collaborators, player: PlayerController, glossary: GlossaryController
+    ) -> None:
+        super().__init__(parts.parent)
+        self.parts, self.player, self.glossary = parts, player, glossary
         self.clips_panel = ClipsPanel()
         self.chapters_panel = ChaptersPanel()
         self.notes_panel = ShowNotesPanel()
@@ -85,7 +93,7 @@ class NotesController(QObject):
         h.add_requested.connect(self.add_chapter_dialog)
         h.remove_requested.connect(self.remove_chapters)
         h.edited.connect(self._edit_chapter)
-        h.go_to.connect(window.player.seek)
+        h.go_to.connect(player.seek)
         n = self.notes_panel
         n.changed.connect(self.save_meta)
         n.preview_requested.connect(self.preview)
@@ -93,14 +101,14 @@ class NotesController(QObject):
     # -- refresh -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        store = self.window.store
+        store = self.parts.model.store
         self.clips_panel.show_clips(store.clips.all() if store else [])
         self.chapters_panel.show_chapters(store.chapters.all() if store else [])
         self.notes_panel.load(store.episode() if store else EpisodeMeta())
         self.preview()
 
     def preview(self, kind: str | None = None) -> None:
-        store = self.window.store
+        store = self.parts.model.store
         kind = kind or self.notes_panel.kind.currentData()
         if store is None:
             self.notes_panel.show_preview(kind, "", ())
@@ -112,8 +120,8 @@ class NotesController(QObject):
     def save_meta(self, meta: EpisodeMeta) -> None:
         """The form's metadata, as one step (its fields stay as typed; the preview follows);
         saves a minute apart or less while typing join one step."""
-        if self.window.store is not None:
-            self.window.edits.runner.run_records(
+        if self.parts.model.store is not None:
+            self.parts.runner.run_records(
                 "episode",
                 "Edit episode details",
                 lambda s: s.set_episode(meta),
@@ -125,16 +133,16 @@ class NotesController(QObject):
 
     def new_clip(self) -> Clip | None:
         """A clip of the text selected in the open editor, or of the selected turns."""
-        window, model = self.window, self.window.model
-        if window.store is None:
+        model, store = self.parts.model, self.parts.model.store
+        if store is None:
             return None
-        editor = window.view.open_text_editor()
+        editor = self.parts.view.open_text_editor()
         try:
             if editor is not None and editor.textCursor().hasSelection():
                 cursor = editor.textCursor()
                 row = model.row_of(editor.turn_id)
                 assert row is not None
-                turn = window.store.turn(model.turn(row).id)  # with its word timings
+                turn = store.turn(model.turn(row).id)  # with its word timings
                 typed = editor.toPlainText()  # the selection is in the text as typed so far
                 if typed != turn.text:
                     turn = replace(turn, text=typed, words=reconcile(turn.words, typed))
@@ -142,26 +150,27 @@ class NotesController(QObject):
                     turn, cursor.selectionStart(), cursor.selectionEnd(), model.speaker_name(turn)
                 )
             else:
-                rows = window.view.selected_rows()
+                rows = self.parts.view.selected_rows()
                 if not rows:
                     raise EditorError("select the turns (or the words) to clip")
-                turns = [window.store.turn(model.turn(r).id) for r in range(rows[0], rows[-1] + 1)]
+                turns = [store.turn(model.turn(r).id) for r in range(rows[0], rows[-1] + 1)]
                 clip = clip_from_turns(turns, model.speaker_name(turns[0]))
         except EditorError as error:
-            window.show_error(str(error))
+            self.parts.show_error(str(error))
             return None
         added = self._step("clips", "New clip", lambda s: s.clips.add(clip))
         if added is not None:
-            window.statusBar().showMessage(f"New clip: {added.title}", 5000)
+            self.parts.message(f"New clip: {added.title}", 5000)
         return added
 
     def _clip(self, clip_id: int) -> Clip:
-        assert self.window.store is not None
-        return self.window.store.clips.get(clip_id)
+        store = self.parts.model.store
+        assert store is not None
+        return store.clips.get(clip_id)
 
     def _step(self, kind: RecordKind, label: str, action: Callable[[ProjectStore], T]) -> T | None:
         """A clip or chapter change as one undoable step; ``None`` if it was refused."""
-        return self.window.edits.runner.run_records(kind, label, action, self.reload)
+        return self.parts.runner.run_records(kind, label, action, self.reload)
 
     def _update_clip(self, clip: Clip, label: str = "Edit clip") -> None:
         self._step("clips", label, lambda s: s.clips.update(clip))
@@ -180,7 +189,7 @@ class NotesController(QObject):
         self._update_clip(changed)
 
     def _play(self, clip: Clip) -> None:
-        self.window.player.play_range(clip.start_ms, clip.end_ms)
+        self.player.play_range(clip.start_ms, clip.end_ms)
 
     def nudge(self, clip_id: int, edge: str, delta_ms: int) -> None:
         clip = nudge(self._clip(clip_id), edge, delta_ms)
@@ -190,23 +199,23 @@ class NotesController(QObject):
     def audition(self, clip_id: int, edge: str) -> None:
         clip = self._clip(clip_id)
         if edge == "start":
-            self.window.player.play_range(clip.start_ms, clip.start_ms + AUDITION_MS)
+            self.player.play_range(clip.start_ms, clip.start_ms + AUDITION_MS)
         else:
-            self.window.player.play_range(max(0, clip.end_ms - AUDITION_MS), clip.end_ms)
+            self.player.play_range(max(0, clip.end_ms - AUDITION_MS), clip.end_ms)
 
     def delete_clips(self, clip_ids: list[int]) -> None:
-        if self.window.store is not None and clip_ids:
+        if self.parts.model.store is not None and clip_ids:
             label = "Delete clip" if len(clip_ids) == 1 else f"Delete {len(clip_ids)} clips"
             self._step("clips", label, lambda s: s.clips.remove(*clip_ids))
 
     def cut_dialog(self, clip_ids: list[int]) -> None:
-        store = self.window.store
+        store = self.parts.model.store
         if store is None or not clip_ids:
             return
         clips = [self._clip(i) for i in clip_ids]
         if len(clips) == 1:
             path, _ = QFileDialog.getSaveFileName(
-                self.window,
+                self.parts.parent,
                 "Save the Clip's Audio",
                 str(
                     store.path.with_name(f"{safe_filename(clips[0].title) or store.path.stem}.mp3")
@@ -215,7 +224,7 @@ class NotesController(QObject):
             )
             jobs = [(clips[0], Path(path))] if path else []
         else:
-            folder = QFileDialog.getExistingDirectory(self.window, "Folder for the Clips")
+            folder = QFileDialog.getExistingDirectory(self.parts.parent, "Folder for the Clips")
             jobs = [(c, Path(folder) / f"{c.id:03d} {safe_filename(c.title)}.mp3") for c in clips]
             jobs = jobs if folder else []
         if jobs:
@@ -223,49 +232,47 @@ class NotesController(QObject):
 
     def cut(self, jobs: list[tuple[Clip, Path]], show_progress: bool = True) -> CutWorker | None:
         """Cut in a worker thread, with a progress dialog that can cancel it."""
-        store = self.window.store
+        store = self.parts.model.store
         media = store.media_path() if store else None
         if media is None:
-            self.window.show_error("The media file is missing; locate it first.")
+            self.parts.show_error("The media file is missing; locate it first.")
             return None
         worker = self.worker = CutWorker(media, jobs)
-        worker.failed.connect(self.window.show_error)
+        worker.failed.connect(self.parts.show_error)
         if show_progress:
-            dialog = QProgressDialog("Cutting audio…", "Cancel", 0, 1000, self.window)
+            dialog = QProgressDialog("Cutting audio…", "Cancel", 0, 1000, self.parts.parent)
             dialog.setMinimumDuration(300)
             worker.progressed.connect(dialog.setValue)
             dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
             worker.finished.connect(dialog.reset)
-        worker.finished.connect(
-            lambda: self.window.statusBar().showMessage(f"Cut {len(jobs)} clip(s)", 5000)
-        )
+        worker.finished.connect(lambda: self.parts.message(f"Cut {len(jobs)} clip(s)", 5000))
         worker.start()
         return worker
 
     # -- chapters ------------------------------------------------------------------------------
 
     def add_chapter(self, row: int, title: str) -> None:
-        store = self.window.store
+        store = self.parts.model.store
         if store is None:
             return
         try:
-            chapter = chapter_at_turn(self.window.model.turn(row), title)
+            chapter = chapter_at_turn(self.parts.model.turn(row), title)
         except EditorError as error:
-            self.window.show_error(str(error))
+            self.parts.show_error(str(error))
             return
         self._step("chapters", "New chapter", lambda s: s.chapters.add(chapter))
 
     def add_chapter_dialog(self) -> None:
-        row = self.window.view.current_row()
+        row = self.parts.view.current_row()
         if row is None:
-            self.window.show_error("Select the turn where the chapter starts.")
+            self.parts.show_error("Select the turn where the chapter starts.")
             return
-        title, ok = QInputDialog.getText(self.window, "New Chapter", "Chapter title:")
+        title, ok = QInputDialog.getText(self.parts.parent, "New Chapter", "Chapter title:")
         if ok and title.strip():
             self.add_chapter(row, title)
 
     def remove_chapters(self, chapter_ids: list[int]) -> None:
-        if self.window.store is not None and chapter_ids:
+        if self.parts.model.store is not None and chapter_ids:
             self._step(
                 "chapters",
                 "Delete chapter"
@@ -275,7 +282,7 @@ class NotesController(QObject):
             )
 
     def _edit_chapter(self, chapter_id: int, field: str, value: str) -> None:
-        store = self.window.store
+        store = self.parts.model.store
         if store is None:
             return
         chapter = next(c for c in store.chapters.all() if c.id == chapter_id)
@@ -293,28 +300,28 @@ class NotesController(QObject):
     # -- the episode page ----------------------------------------------------------------------
 
     def import_page(self, path: Path) -> bool:
-        store = self.window.store
+        store = self.parts.model.store
         if store is None:
             return False
         try:
             page = read_episode_page(read_text(path))
         except EditorError as error:
-            self.window.show_error(str(error))
+            self.parts.show_error(str(error))
             return False
         # The command line's use case: metadata, glossary and transcript, as one step.
-        changes = self.window.edits.runner.run(
+        changes = self.parts.runner.run(
             lambda s: ops.import_episode_page(s, page), records=PAGE_RECORDS
         )
         if changes is None:
             return False
-        self.window.glossary.reload()
+        self.glossary.reload()
         self.reload()
-        self.window.statusBar().showMessage(f"Imported the episode page {path.name}", 5000)
+        self.parts.message(f"Imported the episode page {path.name}", 5000)
         return True
 
     def import_page_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import Episode Page", "", "Text (*.txt);;All files (*)"
+            self.parts.parent, "Import Episode Page", "", "Text (*.txt);;All files (*)"
         )
         if path:
             self.import_page(Path(path))
