@@ -93,7 +93,9 @@ class MainWindow(QMainWindow):
         )
         self._build_layout()
         self._build_docks()
-        self.preferences = preferences.Preferences(self)  # text size, theme, skip, keys
+        self.preferences = preferences.Preferences(  # text size, theme, skip, keys
+            self.parts, self.settings, self.player, self.transport, self.actions_by_key
+        )
         build_menus(self)
         connect_actions(self)
         self.labels = StatusLabels(  # reviewed count, paused following, the player
