@@ -55,6 +55,7 @@ _EDIT = (
     ActionSpec("check_spelling", "Edit", "Check &Spelling", checkable=True),
     ActionSpec("new_clip", "Edit", "New Cli&p from Selection", ("Ctrl+K",), True),
     ActionSpec("new_chapter", "Edit", "New C&hapter at Selected Turn…", ("Ctrl+Shift+K",)),
+    ActionSpec("suggest_chapters", "Edit", "Sugges&t Chapters…"),
     ActionSpec("copy", "Edit", "&Copy Turns", ("Ctrl+C",)),
     ActionSpec("select_all", "Edit", "Select &All Turns", ("Ctrl+A",)),
     *(

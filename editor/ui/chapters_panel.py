@@ -21,6 +21,7 @@ FIELDS = {1: "title", 2: "url", 3: "img"}
 
 class ChaptersPanel(QWidget):
     add_requested = Signal()
+    suggest_requested = Signal()
     remove_requested = Signal(list)  # chapter ids
     edited = Signal(int, str, str)  # chapter id, field, value
     go_to = Signal(int)  # start in ms
@@ -35,9 +36,12 @@ class ChaptersPanel(QWidget):
         self.table.setAccessibleName("Chapters")
         self.table.horizontalHeader().setStretchLastSection(True)
         add = QPushButton("Chapter at Selected Turn…")
+        suggest = QPushButton("&Suggest Chapters…")
+        suggest.setToolTip("Chapters from the episode page's topics, or where the subject changes")
         remove = QPushButton("Remove")
         buttons = QHBoxLayout()
         buttons.addWidget(add)
+        buttons.addWidget(suggest)
         buttons.addWidget(remove)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -45,6 +49,7 @@ class ChaptersPanel(QWidget):
         layout.addLayout(buttons)
         self._filling = False
         add.clicked.connect(self.add_requested)
+        suggest.clicked.connect(self.suggest_requested)
         remove.clicked.connect(lambda: self.remove_requested.emit(self._selected()))
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.cellDoubleClicked.connect(self._on_double_click)

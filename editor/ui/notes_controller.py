@@ -12,16 +12,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QProgressDialog
 
 from editor.core import ops
 from editor.core.audio_cut import cut_audio
+from editor.core.chapter_suggest import Suggestion, suggest_chapters
 from editor.core.chapters import chapter_at_turn
 from editor.core.clips import AUDITION_MS, clip_from_span, clip_from_turns, nudge
 from editor.core.episode_page import read_episode_page
 from editor.core.errors import EditorError
 from editor.core.filenames import safe_filename
 from editor.core.model import Clip, EpisodeMeta
+from editor.core.ops.chapters import (
+    SUGGESTED_LABEL,
+    SUGGESTED_RECORDS,
+    Added,
+    Existing,
+    add_suggested_chapters,
+)
 from editor.core.ops.episode import PAGE_RECORDS
 from editor.core.project.record_history import RecordKind
 from editor.core.project.store import ProjectStore
@@ -31,6 +39,7 @@ from editor.core.words import reconcile
 from editor.ui.chapters_panel import ChaptersPanel
 from editor.ui.clips_panel import ClipsPanel
 from editor.ui.shownotes_panel import ShowNotesPanel
+from editor.ui.suggest_chapters_dialog import SuggestChaptersDialog
 
 if TYPE_CHECKING:
     from editor.ui.collaborators import Collaborators
@@ -91,6 +100,7 @@ class NotesController(QObject):
         c.cut.connect(self.cut_dialog)
         h = self.chapters_panel
         h.add_requested.connect(self.add_chapter_dialog)
+        h.suggest_requested.connect(self.suggest_chapters)
         h.remove_requested.connect(self.remove_chapters)
         h.edited.connect(self._edit_chapter)
         h.go_to.connect(player.seek)
@@ -270,6 +280,36 @@ class NotesController(QObject):
         title, ok = QInputDialog.getText(self.parts.parent, "New Chapter", "Chapter title:")
         if ok and title.strip():
             self.add_chapter(row, title)
+
+    def suggest_chapters(self) -> None:
+        """Suggest chapters, let the user review them, add the checked ones as one step."""
+        store = self.parts.model.store
+        if store is None:
+            return
+        try:
+            suggestions = suggest_chapters(store)
+        except EditorError as error:
+            self.parts.show_error(str(error))
+            return
+        if not suggestions:
+            self.parts.show_error("The project has no turns to suggest chapters for.")
+            return
+        dialog = SuggestChaptersDialog(suggestions, len(store.chapters.all()), self.parts.parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_suggested(dialog.chosen(), dialog.existing())
+
+    def add_suggested(self, chosen: list[Suggestion], existing: Existing) -> Added | None:
+        added = self._step(
+            SUGGESTED_RECORDS,
+            SUGGESTED_LABEL,
+            lambda s: add_suggested_chapters(s, chosen, existing),
+        )
+        if added is not None:
+            left = f", {len(added.skipped)} left out (a kept chapter starts then)"
+            self.parts.message(
+                f"Added {len(added.chapters)} chapters{left if added.skipped else ''}", 5000
+            )
+        return added
 
     def remove_chapters(self, chapter_ids: list[int]) -> None:
         if self.parts.model.store is not None and chapter_ids:

@@ -188,6 +188,7 @@ def _connect_file(window: MenuHost, a: dict[str, QAction]) -> None:
     a["import_page"].triggered.connect(window.notes.import_page_dialog)
     a["new_clip"].triggered.connect(window.notes.new_clip)
     a["new_chapter"].triggered.connect(window.notes.add_chapter_dialog)
+    a["suggest_chapters"].triggered.connect(window.notes.suggest_chapters)
     a["quit"].triggered.connect(window.close)
     a["shortcuts"].triggered.connect(
         lambda: show_shortcuts(window.parts.parent, window.actions_by_key)

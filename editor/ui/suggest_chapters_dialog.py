@@ -1,0 +1,157 @@
+"""The review of suggested chapters: each with a checkbox, its start, an editable title, its
+turn and why it was suggested; OK adds the checked ones as one undoable step.
+
+Keyboard: Up/Down move between suggestions, Space checks or unchecks one, F2 (or typing) edits
+its title, Enter accepts, Escape cancels. When the project already has chapters they are kept
+unless "Replace the existing chapters" is checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Literal
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.chapter_suggest import Suggestion
+from editor.core.timecode import format_clock
+
+START, TITLE, TURN, WHY = range(4)
+
+
+class SuggestChaptersDialog(QDialog):
+    def __init__(
+        self, suggestions: list[Suggestion], existing: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Suggest Chapters")
+        self.suggestions = suggestions
+        self._checks: list[QTableWidgetItem] = []
+        self._titles: list[QTableWidgetItem] = []
+        from_topics = any(s.topic for s in suggestions)
+        basis = (
+            "one per topic of the episode page, in its order"
+            if from_topics
+            else "where the subject changes (the project has no topics from an episode page)"
+        )
+        intro = QLabel(
+            f"{len(suggestions)} chapters suggested, {basis}. Check the ones to add and edit "
+            "their titles; ≈ marks an estimated time."
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(len(suggestions), 4)
+        self.table.setHorizontalHeaderLabels(["Start", "Title", "Turn", "Why"])
+        self.table.setAccessibleName("Suggested chapters")
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        for row, suggestion in enumerate(suggestions):
+            self._fill(row, suggestion)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnsToContents()
+        self.replace_existing = QCheckBox(f"&Replace the {existing} existing chapter(s)")
+        self.replace_existing.setToolTip("Unchecked: they are kept, and these are added beside")
+        self.replace_existing.setVisible(existing > 0)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("&Add Checked Chapters")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.table.itemChanged.connect(self._update_ok)
+        self.table.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addWidget(self.replace_existing)
+        layout.addWidget(buttons)
+        self.resize(900, 420)
+        if suggestions:
+            self.table.setCurrentCell(0, START)
+        self._update_ok()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.setFocus()  # the suggestions, not the buttons, take the keys first
+
+    def _fill(self, row: int, suggestion: Suggestion) -> None:
+        start = QTableWidgetItem(
+            ("≈" if suggestion.estimated else "") + format_clock(suggestion.start_ms)
+        )
+        start.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+        start.setCheckState(Qt.CheckState.Checked)
+        start.setToolTip("estimated from text length" if suggestion.estimated else "")
+        title = QTableWidgetItem(suggestion.title)
+        title.setFlags(
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        )
+        turn = QTableWidgetItem(f"{suggestion.turn_number}: {suggestion.first_words}")
+        why = QTableWidgetItem(f"{suggestion.why} (score {suggestion.score:.2f})")
+        why.setToolTip(why.text())
+        for item in (turn, why):
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        self._checks.append(start)
+        self._titles.append(title)
+        for column, item in ((START, start), (TITLE, title), (TURN, turn), (WHY, why)):
+            self.table.setItem(row, column, item)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Space checks or unchecks the current suggestion, whichever column is current."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and self.table.state() != QAbstractItemView.State.EditingState
+            and self.table.currentRow() >= 0
+        ):
+            row = self.table.currentRow()
+            self.set_checked(row, not self.is_checked(row))
+            return True
+        return super().eventFilter(watched, event)
+
+    def is_checked(self, row: int) -> bool:
+        return self._checks[row].checkState() == Qt.CheckState.Checked
+
+    def set_checked(self, row: int, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        self._checks[row].setCheckState(state)
+
+    def chosen(self) -> list[Suggestion]:
+        """The checked suggestions, with their titles as edited."""
+        return [
+            replace(s, title=self._titles[row].text().strip())
+            for row, s in enumerate(self.suggestions)
+            if self.is_checked(row)
+        ]
+
+    def existing(self) -> Literal["replace", "keep"]:
+        return "replace" if self.replace_existing.isChecked() else "keep"
+
+    def _update_ok(self, *_: object) -> None:
+        chosen = self.chosen()
+        self.ok.setEnabled(bool(chosen) and all(s.title for s in chosen))

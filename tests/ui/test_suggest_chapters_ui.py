@@ -1,0 +1,127 @@
+"""Edit → Suggest Chapters… and the Chapters panel's button: the review dialog, used with the
+keyboard, adds the checked suggestions (titles as edited) as one step that Ctrl+Z takes back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+
+from editor.core import ops
+from editor.core.chapter_suggest import suggest_chapters
+from editor.core.episode_page import read_episode_page
+from editor.core.ops.episode import PAGE_RECORDS
+from editor.core.project.create import create_project
+from editor.core.session import ProjectSession
+from editor.core.textfile import read_text
+from editor.ui.main_window import MainWindow
+from editor.ui.suggest_chapters_dialog import TITLE, SuggestChaptersDialog
+from tests.conftest import PATIENCE_MS
+
+PAGE = Path(__file__).parent.parent / "data" / "episode-page.txt"
+
+
+@pytest.fixture
+def episode(window: MainWindow, tmp_path: Path, qtbot: object) -> MainWindow:
+    """The window on a project made from the episode page: 50 untimed turns, nine topics."""
+    path = tmp_path / "episode.tep"
+    create_project(path)
+    page = read_episode_page(read_text(PAGE))
+    with ProjectSession.open(path) as session:
+        session.run(lambda s: ops.import_episode_page(s, page), records=PAGE_RECORDS)
+        session.clear_history()
+    assert window.open_project(path)
+    qtbot.waitExposed(window, timeout=PATIENCE_MS)  # type: ignore[attr-defined]
+    return window
+
+
+def test_the_dialog_is_used_with_the_keyboard(episode: MainWindow, qtbot: object) -> None:
+    store = episode.store
+    assert store is not None
+    suggestions = suggest_chapters(store)
+    dialog = SuggestChaptersDialog(suggestions, 0, episode)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.show()
+    qtbot.waitExposed(dialog)  # type: ignore[attr-defined]
+    table = dialog.table
+    qtbot.waitUntil(table.hasFocus)  # type: ignore[attr-defined]  # the keys go to the list first
+    assert table.rowCount() == 9
+    assert table.item(2, 0).text() == "≈3:26" and table.item(2, 2).text().startswith("13: ")
+    assert "undermining, trust" in table.item(2, 3).text()
+    assert not dialog.replace_existing.isVisible()  # no chapters yet
+    click = qtbot.keyClick  # type: ignore[attr-defined]
+    click(table, Qt.Key.Key_Down)
+    click(table, Qt.Key.Key_Space)  # the second suggestion: unchecked
+    assert not dialog.is_checked(1) and dialog.is_checked(0)
+    click(table, Qt.Key.Key_Down)
+    click(table, Qt.Key.Key_Right)  # to its title
+    assert (table.currentRow(), table.currentColumn()) == (2, TITLE)
+    click(table, Qt.Key.Key_F2)
+    assert table.state() == table.State.EditingState
+    editor = table.findChild(QLineEdit)
+    assert editor is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Trust and safety")  # type: ignore[attr-defined]
+    click(editor, Qt.Key.Key_Return)  # ends the edit (the delegate commits it queued)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)  # type: ignore[attr-defined]
+    click(table, Qt.Key.Key_Space)  # Space in the title column toggles too: off, then on
+    click(table, Qt.Key.Key_Space)
+    chosen = dialog.chosen()
+    assert len(chosen) == 8 and chosen[1].title == "Trust and safety"
+    assert chosen[1].start_ms == suggestions[2].start_ms
+    click(table, Qt.Key.Key_Return)  # the default button
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_the_menu_command_adds_the_checked_ones_as_one_undoable_step(
+    episode: MainWindow, qtbot: object
+) -> None:
+    store = episode.store
+    assert store is not None
+    seen: list[SuggestChaptersDialog] = []
+
+    def review() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SuggestChaptersDialog)
+        seen.append(dialog)
+        qtbot.keyClick(dialog.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # type: ignore[attr-defined]
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, review)
+    episode.action("suggest_chapters").trigger()
+    assert seen and seen[0].result() == seen[0].DialogCode.Accepted
+    chapters = store.chapters.all()
+    assert len(chapters) == 8 and chapters[0].start_ms == 0
+    assert chapters[0].title == "Why RTO mandates are based on control, not performance"
+    assert episode.notes.chapters_panel.table.rowCount() == 8
+    labels = [s.label for s in episode.edits.runner.session.history.steps()]  # type: ignore[union-attr]
+    assert labels == ["Suggested chapters"]
+
+    # Again, from the panel's button: the existing chapters are kept unless asked.
+    def replace_them() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SuggestChaptersDialog)
+        assert dialog.replace_existing.isVisible() and not dialog.replace_existing.isChecked()
+        dialog.replace_existing.setChecked(True)
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, replace_them)
+    button = next(
+        b
+        for b in episode.notes.chapters_panel.findChildren(QPushButton)
+        if b.text() == "&Suggest Chapters…"
+    )
+    button.click()
+    assert len(store.chapters.all()) == 9
+
+    episode.action("undo").trigger()
+    assert store.chapters.all() == chapters
+    episode.action("undo").trigger()
+    assert store.chapters.all() == []
+    assert episode.notes.chapters_panel.table.rowCount() == 0
+    episode.action("redo").trigger()
+    assert len(store.chapters.all()) == 8
+    assert episode.notes.chapters_panel.table.rowCount() == 8
