@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from editor.cli.project_commands import progress_printer
 from editor.core.audiogram.clip_captions import clip_captions
 from editor.core.audiogram.clip_words import project_clip_speech
+from editor.core.audiogram.layout import DEFAULT_SHAPE, SHAPES
+from editor.core.audiogram.render import audiogram_job, make_audiogram
 from editor.core.output import STDOUT, is_stdout, write_output
 from editor.core.project.store import ProjectStore
 
@@ -22,6 +26,19 @@ def add_commands(clip_sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "-o", "--output", required=True, help="the file (.srt or .vtt; '-' for stdout as SRT)"
     )
     captions.set_defaults(run=captions_command)
+    video = clip_sub.add_parser(
+        "video", help="write a clip's audiogram (.mp4): its sound, level bars, captions"
+    )
+    video.add_argument("project")
+    video.add_argument("--id", type=int, required=True, help="the clip (see clip list)")
+    video.add_argument("-o", "--output", required=True, help="the file (.mp4)")
+    video.add_argument(
+        "--shape",
+        choices=list(SHAPES),
+        default=DEFAULT_SHAPE,
+        help="square 1080x1080 (default), vertical 1080x1920, landscape 1920x1080",
+    )
+    video.set_defaults(run=video_command)
 
 
 def captions_command(args: argparse.Namespace) -> int:
@@ -35,4 +52,20 @@ def captions_command(args: argparse.Namespace) -> int:
     for warning in exported.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     write_output(args.output or STDOUT, exported.as_bytes(), sys.stdout.buffer)
+    return 0
+
+
+def video_command(args: argparse.Namespace) -> int:
+    """Render the audiogram; progress on stderr; Ctrl+C leaves no file (exit 130)."""
+    from editor.media.audiogram import QtTextPainter, ensure_qt  # noqa: PLC0415 - Qt here only
+
+    with ProjectStore.open(args.project, readonly=True) as store:
+        job = audiogram_job(store, args.id, args.shape)
+    ensure_qt()
+    made = make_audiogram(job, QtTextPainter, Path(args.output), progress=progress_printer())
+    for note in made.notes:
+        print(f"warning: {args.output}: {note}", file=sys.stderr)
+    print(
+        f"wrote {made.path} ({made.duration_ms / 1000:.3f} s, {made.frames} frames, {args.shape})"
+    )
     return 0

@@ -181,7 +181,7 @@ def align(args: argparse.Namespace) -> int:
         if len(job.anchors) == len(job.texts):
             print("every turn has confirmed times; nothing to align (use --reset to redo them)")
             return 0
-        results = run(job, progress=_progress_printer() if args.progress else None)
+        results = run(job, progress=progress_printer() if args.progress else None)
         changes = session.run(lambda s: ops.apply_alignment(s, results), snapshot=BEFORE_ALIGN)
     numbers = {turn_id: number for number, turn_id in enumerate(job.turn_ids, 1)}
     low = [numbers[t] for t in results.low_confidence()]
@@ -215,8 +215,15 @@ def align(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress_printer() -> Callable[[float], None]:
+def progress_printer() -> Callable[[float], None]:
+    """Progress as a percentage on stderr, written again only when the whole percent changes."""
+    shown: list[int] = []
+
     def show(fraction: float) -> None:
+        percent = int(fraction * 100)
+        if shown and shown[-1] == percent:
+            return
+        shown.append(percent)
         print(f"\r{fraction:5.0%}", end="", file=sys.stderr, flush=True)
         if fraction >= 1:
             print(file=sys.stderr)

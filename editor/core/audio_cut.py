@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,19 +67,28 @@ def cut_audio(
         raise EditorError(f"{destination}: choose .wav, .mp3, .m4a or .ogg for an audio clip")
     if end_ms <= start_ms:
         raise EditorError(f"a clip must end after it starts ({start_ms}–{end_ms} ms)")
-    target = _through_symlinks(destination)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
     job = _Job(start_ms, end_ms, progress, cancelled)
     try:
         with (
+            replaced_when_complete(destination) as temporary,
             av.open(str(source)) as reader,
             av.open(str(temporary), "w", format=output.container) as writer,
         ):
             _copy(av, reader, writer, output, job)
-        _keep_mode(target, temporary)
-        os.replace(temporary, target)
     except av.error.FFmpegError as error:
         raise InputError(source, f"cannot cut the audio ({error})") from error
+
+
+@contextmanager
+def replaced_when_complete(destination: Path) -> Iterator[Path]:
+    """A temporary name beside ``destination`` to write; renamed to it when the block ends
+    without an error, removed otherwise (also on Ctrl+C), so there is never half a file."""
+    target = _through_symlinks(destination)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        yield temporary
+        _keep_mode(target, temporary)
+        os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -97,16 +107,16 @@ def _keep_mode(target: Path, temporary: Path) -> None:
     os.chmod(temporary, stat.S_IMODE(mode))
 
 
-def _copy(av: Any, reader: Any, writer: Any, output: OutputFormat, job: _Job) -> None:
+def clip_frames(
+    av: Any, reader: Any, start_ms: int, end_ms: int, cancelled: IsCancelled | None = None
+) -> Iterator[tuple[Any, float]]:
+    """The first audio stream's frames from ``start_ms`` to ``end_ms``, trimmed to the sample,
+    each with the time (s) its untrimmed frame ends; ``CutCancelled`` when ``cancelled()``."""
     stream = reader.streams.audio[0]
-    rate = output.sample_rate or stream.rate
-    layout = stream.layout.name
-    encoder = writer.add_stream(output.codec, rate=rate, layout=layout)
-    resampler = av.AudioResampler(format=encoder.format.name, layout=layout, rate=rate)
-    reader.seek(max(0, job.start_ms - 500) * 1000)  # microseconds; a little early, then trim
-    start_s, end_s = job.start_ms / 1000, job.end_ms / 1000
+    reader.seek(max(0, start_ms - 500) * 1000)  # microseconds; a little early, then trim
+    start_s, end_s = start_ms / 1000, end_ms / 1000
     for frame in reader.decode(stream):
-        if job.cancelled is not None and job.cancelled():
+        if cancelled is not None and cancelled():
             raise CutCancelled("the audio cut was cancelled")
         if frame.time is None:
             continue
@@ -116,7 +126,17 @@ def _copy(av: Any, reader: Any, writer: Any, output: OutputFormat, job: _Job) ->
             continue
         if frame_start >= end_s:
             break
-        trimmed = _trim(av, frame, frame_start, start_s, end_s)
+        yield _trim(av, frame, frame_start, start_s, end_s), frame_end
+
+
+def _copy(av: Any, reader: Any, writer: Any, output: OutputFormat, job: _Job) -> None:
+    stream = reader.streams.audio[0]
+    rate = output.sample_rate or stream.rate
+    layout = stream.layout.name
+    encoder = writer.add_stream(output.codec, rate=rate, layout=layout)
+    resampler = av.AudioResampler(format=encoder.format.name, layout=layout, rate=rate)
+    start_s, end_s = job.start_ms / 1000, job.end_ms / 1000
+    for trimmed, frame_end in clip_frames(av, reader, job.start_ms, job.end_ms, job.cancelled):
         for converted in resampler.resample(trimmed):
             for packet in encoder.encode(converted):
                 writer.mux(packet)
