@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import statistics
@@ -31,13 +32,21 @@ from tests.conftest import SAMPLE10_MP3, SAMPLE10_TRANSCRIPT, SAMPLE10_TRUTH, in
 HARD = Path(__file__).parent.parent / "data" / "hard" / "hard12.ogg"
 
 
-def require_espeak() -> None:
-    """Skip without eSpeak NG on a laptop; fail in CI, which must have it."""
+@functools.cache
+def _espeak_missing() -> str:
+    """Why eSpeak NG cannot speak here ("" when it can); tried once per test run."""
     try:
         from editor.core.align.speech import speak
 
         speak(["test"])
     except Exception as error:
+        return str(error) or type(error).__name__
+    return ""
+
+
+def require_espeak() -> None:
+    """Skip without eSpeak NG on a laptop; fail in CI, which must have it."""
+    if error := _espeak_missing():
         if in_ci():
             pytest.fail(f"eSpeak NG must be installed in CI: {error}")
         pytest.skip(f"eSpeak NG is not available: {error}")

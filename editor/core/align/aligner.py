@@ -26,7 +26,7 @@ from editor.core.align.features import (
 )
 from editor.core.align.result import AlignedTurn, Alignment, Anchor
 from editor.core.align.result import segments as split_at_anchors
-from editor.core.align.speech import speak
+from editor.core.align.speech import Speaker, SpokenText
 from editor.core.align.speech_words import word_times
 from editor.core.errors import EditorError
 from editor.core.words import shifted
@@ -120,29 +120,31 @@ def align_features(
 ) -> list[AlignedTurn | None]:
     result: list[AlignedTurn | None] = [None] * len(texts)
     segments = split_at_anchors(len(texts), anchors, len(recording) * FRAME_MS)
-    total = sum(len(indexes) for indexes, _, _ in segments) or 1
+    if not segments:
+        return result
+    total = sum(len(indexes) for indexes, _, _ in segments)
     done = 0
-    for indexes, start_ms, end_ms in segments:
-        first, last = start_ms // FRAME_MS, max(start_ms // FRAME_MS + 1, end_ms // FRAME_MS)
-        part = Features(recording.mfcc[first:last], recording.speech[first:last])
-        for index, aligned in zip(
-            indexes, _align_segment(part, [texts[i] for i in indexes], cancelled), strict=True
-        ):
-            result[index] = AlignedTurn(
-                aligned.start_ms + start_ms,
-                aligned.end_ms + start_ms,
-                aligned.confidence,
-                tuple(shifted(word, start_ms) for word in aligned.words),
-            )
-        done += len(indexes)
-        progress(done / total)
+    with Speaker([[texts[i] for i in indexes] for indexes, _, _ in segments]) as speaker:
+        for indexes, start_ms, end_ms in segments:
+            spoken = speaker.next(cancelled)
+            first, last = start_ms // FRAME_MS, max(start_ms // FRAME_MS + 1, end_ms // FRAME_MS)
+            part = Features(recording.mfcc[first:last], recording.speech[first:last])
+            aligned_turns = _align_segment(part, [texts[i] for i in indexes], spoken, cancelled)
+            for index, aligned in zip(indexes, aligned_turns, strict=True):
+                result[index] = AlignedTurn(
+                    aligned.start_ms + start_ms,
+                    aligned.end_ms + start_ms,
+                    aligned.confidence,
+                    tuple(shifted(word, start_ms) for word in aligned.words),
+                )
+            done += len(indexes)
+            progress(done / total)
     return result
 
 
 def _align_segment(
-    recording: Features, texts: list[str], cancelled: Callable[[], bool]
+    recording: Features, texts: list[str], spoken: SpokenText, cancelled: Callable[[], bool]
 ) -> list[AlignedTurn]:
-    spoken = speak(texts)
     synthetic = features(resample(spoken.samples, spoken.rate))
     path = warp(
         Signal(recording.mfcc, recording.speech),

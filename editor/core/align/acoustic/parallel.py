@@ -2,9 +2,9 @@
 
 PocketSphinx decoders cannot be shared between threads, so each worker is a process with its own
 model (started with ``spawn``: nothing of the caller, a Qt application for instance, is copied
-into it). Every stretch gets a new process, because eSpeak NG (the second opinion where windows
-fail) keeps state from one text it speaks to the next: so a stretch's result does not depend on
-which stretches went before it in the same process, nor on how many processes there are. A
+into it). Every stretch gets a new process, so a stretch's result does not depend on which
+stretches went before it in the same process, nor on how many processes there are (eSpeak NG,
+the second opinion where windows fail, speaks in a fresh process of its own: ``speech``). A
 worker is given the pronunciations already worked out, and each job carries only its stretch's
 samples. Workers report aligned words through a queue and stop at the next window when the
 cancel event is set.
