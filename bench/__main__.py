@@ -9,7 +9,7 @@ import argparse
 import subprocess
 import sys
 
-from bench import edits, formats, glossary, history
+from bench import chapters, edits, formats, glossary, history
 
 parser = argparse.ArgumentParser(prog="python -m bench")
 parser.add_argument("--sizes", default="1000,4000,12000", help="turn counts, comma-separated")
@@ -20,5 +20,6 @@ for size in (int(s) for s in args.sizes.split(",")):
     glossary.main(size)
     edits.main(size)
     history.main(size)
+    chapters.main(size)
     if not args.skip_gui:
         subprocess.run([sys.executable, "-m", "bench.gui", str(size)], check=True)

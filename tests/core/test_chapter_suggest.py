@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import random
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,7 +12,12 @@ import numpy as np
 import pytest
 
 from editor.core.chapter_suggest import SpecialTerm, suggest_for
-from editor.core.chapter_suggest.shifts import MAX_CHAPTER_MS, MIN_CHAPTER_MS
+from editor.core.chapter_suggest.shifts import (
+    BLOCK_WORDS,
+    MAX_CHAPTER_MS,
+    MIN_CHAPTER_MS,
+    gap_similarities,
+)
 from editor.core.chapter_suggest.terms import content_words, similarity, stem
 from editor.core.chapter_suggest.topics import TopicMatcher, monotone_placement
 from editor.core.errors import EditError
@@ -170,6 +178,23 @@ def test_without_topics_chapters_start_where_the_subject_changes() -> None:
     assert found[1].score > 0 and "subject changes" in found[1].why
     for suggestion, text in zip(found, (texts[0], texts[12], texts[22]), strict=True):
         assert suggestion.title.rstrip("…").lower().split()[0] in text.lower()
+
+
+def test_the_sliding_blocks_give_the_cosine_of_the_words_on_either_side() -> None:
+    rng = random.Random(5)
+    vocabulary = [f"word{i}" for i in range(40)]
+    texts = [" ".join(rng.choices(vocabulary, k=rng.randint(0, 30))) for _ in range(60)]
+    tokens = [content_words(t) for t in texts]
+    stems = [t.stem for turn in tokens for t in turn]
+    found = gap_similarities(tokens)
+    position = 0
+    for j in range(1, len(tokens)):
+        position += len(tokens[j - 1])
+        before = Counter(stems[max(0, position - BLOCK_WORDS) : position])
+        after = Counter(stems[position : position + BLOCK_WORDS])
+        dot = sum(n * after[s] for s, n in before.items())
+        norm = math.sqrt(sum(n * n for n in before.values()) * sum(n * n for n in after.values()))
+        assert found[j] == pytest.approx(dot / norm if norm else 0.0), j
 
 
 def test_a_short_episode_without_topics_is_one_chapter() -> None:

@@ -1,9 +1,9 @@
 """Chapters where the conversation changes subject, for an episode without topic bullets.
 
-As TextTiling (Hearst 1997) does: at every turn boundary the words of the stretch before
-(``BLOCK_WORDS`` content words) are compared with the words of the stretch after (cosine of
-their stem counts); a subject change is a dip of that similarity, and its depth (how far it
-falls below the highest similarity on either side) is its score. Boundaries are then chosen by
+As TextTiling (Hearst 1997) does: at every turn boundary the ``BLOCK_WORDS`` content words
+before it are compared with the ``BLOCK_WORDS`` after it (cosine of their stem counts); a
+subject change is a dip of that similarity, and its depth (how far it falls below the highest
+similarity on either side) is its score. Boundaries are then chosen by
 dynamic programming so that every chapter lasts ``MIN_CHAPTER_MS`` to ``MAX_CHAPTER_MS``
 (3–8 minutes), with the deepest dips in total: a boundary shallower than the average dip costs
 more than it brings, so chapters end where the subject changes, not as often as allowed.
@@ -12,9 +12,10 @@ more than it brings, so chapters end where the subject changes, not as often as 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from editor.core.chapter_suggest.terms import Token
 
@@ -44,22 +45,57 @@ def find_shifts(
 
 
 def gap_similarities(tokens: Sequence[Sequence[Token]]) -> list[float]:
-    """For each turn j (j ≥ 1), how alike the words before it and from it on are."""
-    stems = [[t.stem for t in turn] for turn in tokens]
+    """For each turn j (j ≥ 1), how alike the ``BLOCK_WORDS`` content words before it and the
+    ``BLOCK_WORDS`` from it on are. The two blocks slide word by word, their counts, norms and
+    dot product kept up to date, so this is linear in the words."""
+    ids: dict[str, int] = {}
+    words = [ids.setdefault(t.stem, len(ids)) for turn in tokens for t in turn]
+    blocks = _Blocks(words)
     result = [1.0]
-    for j in range(1, len(stems)):
-        before: list[str] = []
-        for turn in reversed(stems[:j]):
-            before[:0] = turn
-            if len(before) >= BLOCK_WORDS:
-                break
-        after: list[str] = []
-        for turn in stems[j:]:
-            after.extend(turn)
-            if len(after) >= BLOCK_WORDS:
-                break
-        result.append(_cosine(Counter(before[-BLOCK_WORDS:]), Counter(after[:BLOCK_WORDS])))
+    position = 0
+    for turn in tokens[:-1]:
+        position += len(turn)
+        blocks.move_to(position)
+        result.append(blocks.similarity())
     return result
+
+
+class _Blocks:
+    """The word counts of the block before a position and of the block after it."""
+
+    def __init__(self, words: list[int]) -> None:
+        self.words = words
+        self.before: dict[int, int] = {}
+        self.after: dict[int, int] = {}
+        self.norms = [0, 0]  # sums of squared counts: before, after
+        self.dot = 0
+        self.position = 0
+        for word in words[:BLOCK_WORDS]:
+            self._change(self.after, self.before, 1, 1, word)
+
+    def move_to(self, position: int) -> None:
+        words, size = self.words, len(self.words)
+        while self.position < position:
+            here = self.position
+            self._change(self.after, self.before, 1, -1, words[here])
+            self._change(self.before, self.after, 0, 1, words[here])
+            if here - BLOCK_WORDS >= 0:
+                self._change(self.before, self.after, 0, -1, words[here - BLOCK_WORDS])
+            if here + BLOCK_WORDS < size:
+                self._change(self.after, self.before, 1, 1, words[here + BLOCK_WORDS])
+            self.position += 1
+
+    def _change(
+        self, counts: dict[int, int], other: dict[int, int], side: int, step: int, word: int
+    ) -> None:
+        count = counts.get(word, 0)
+        self.norms[side] += 2 * count * step + 1
+        self.dot += step * other.get(word, 0)
+        counts[word] = count + step
+
+    def similarity(self) -> float:
+        norm = math.sqrt(self.norms[0] * self.norms[1])
+        return self.dot / norm if norm else 0.0
 
 
 def depth_scores(similarities: Sequence[float]) -> list[float]:
@@ -95,42 +131,30 @@ def _best_boundaries(
     dips = [d for d in depths[1:] if d > 0]
     cost = sum(dips) / len(dips) if dips else 0.0
     count = len(starts)
-    # best[j]: the best total of a chapter list whose last chapter starts at turn j (0: the
-    # first chapter, at 0 ms); back[j]: the chapter before it.
-    best: list[float | None] = [None] * count
-    back = [0] * count
+    # Where each chapter would start: the first at 0 ms, the others at their turn.
+    at = np.array([0, *starts[1:]], dtype=np.int64)
+    # best[j]: the best total of a chapter list whose last chapter starts at turn j (turn 0:
+    # the first chapter); back[j]: the chapter before it.
+    best = np.full(count, -np.inf)
+    back = np.zeros(count, dtype=np.int64)
     best[0] = 0.0
     for j in range(1, count):
-        here = starts[j]
-        for i in range(j - 1, -1, -1):
-            since = here - (0 if i == 0 else starts[i])
-            if since > longest:
-                break
-            previous = best[i]
-            if since >= MIN_CHAPTER_MS and previous is not None:
-                value = previous + depths[j] - cost
-                current = best[j]
-                if current is None or value > current:
-                    best[j], back[j] = value, i
-    ends = [
-        j
-        for j in range(count)
-        if best[j] is not None
-        and MIN_CHAPTER_MS <= end_ms - (0 if j == 0 else starts[j]) <= longest
-    ]
-    if not ends:
+        first = int(np.searchsorted(at, at[j] - longest, side="left"))
+        last = min(j - 1, int(np.searchsorted(at, at[j] - MIN_CHAPTER_MS, side="right")) - 1)
+        if last < first:
+            continue
+        window = best[first : last + 1]
+        pick = int(window.argmax())
+        if np.isfinite(window[pick]):
+            best[j] = window[pick] + depths[j] - cost
+            back[j] = first + pick
+    length = end_ms - at
+    ends = np.flatnonzero(np.isfinite(best) & (length >= MIN_CHAPTER_MS) & (length <= longest))
+    if not len(ends):
         return None
-    last = max(ends, key=lambda j: best[j] or 0.0)
     chosen: list[int] = []
-    while last != 0:
-        chosen.append(last)
-        last = back[last]
+    last_turn = int(ends[best[ends].argmax()])
+    while last_turn != 0:
+        chosen.append(last_turn)
+        last_turn = int(back[last_turn])
     return chosen[::-1]
-
-
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(count * b[s] for s, count in a.items())
-    norm = math.sqrt(sum(c * c for c in a.values())) * math.sqrt(sum(c * c for c in b.values()))
-    return dot / norm if norm else 0.0
