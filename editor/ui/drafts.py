@@ -6,12 +6,13 @@ discards it, and a commit the disk refused keeps it. When a project opens with d
 over from a crash, the user is asked whether to restore them, as one undoable step; a draft
 left for later comes back in the editor when its turn is next edited.
 
-Both are given the window's parts (``Collaborators``), not the window (issue 19).
+Drafts are written through the session like every other write (``OperationRunner.write_aside``:
+no step of the history, the same handling of a refusal). Both are given the window's parts
+(``Collaborators``), not the window (issue 19).
 """
 
 from __future__ import annotations
 
-from contextlib import suppress
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -20,9 +21,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor.core import ops
 from editor.core.changes import Changes
-from editor.core.errors import EditorError
 from editor.core.model import Turn
-from editor.core.project.drafts import Draft, Drafts
+from editor.core.project.drafts import Draft
 from editor.core.project.store import ProjectStore
 from editor.ui.turn_editor import TurnTextEditor
 
@@ -82,13 +82,15 @@ class DraftKeeper(QObject):
         text = editor.toPlainText()
         if text == self._saved or (self._saved is None and text == self._base_text):
             return
-        try:
-            store.drafts.save(editor.turn_id, text, self._base_text)
-        except EditorError as error:
-            self.draft_refused.emit(getattr(error, "reason", str(error)))
-            if not self._warned:  # once per editor: the commit will say it again if it fails
-                self._warned = True
-                self.parts.show_error(f"Your typing could not be kept as a draft: {error}")
+        turn_id, base = editor.turn_id, self._base_text
+        refused = self.parts.runner.write_aside(
+            lambda s: s.drafts.save(turn_id, text, base),
+            "Your typing could not be kept as a draft",
+            quiet=self._warned,  # once per editor: the commit will say it again if it fails
+        )
+        if refused is not None:
+            self._warned = True
+            self.draft_refused.emit(getattr(refused, "reason", str(refused)))
             return
         self._saved = text
         self.kept_changed.emit(True)
@@ -99,22 +101,27 @@ class DraftKeeper(QObject):
         self._timer.stop()
         store = self.parts.model.store
         if store is not None and not store.readonly:
-            # A failure here was reported by the commit, which copied the text to the clipboard.
-            with suppress(EditorError):
-                self._settle(editor, store.drafts, store.find_turn(editor.turn_id))
+            self._settle(editor, store.find_turn(editor.turn_id))
         self._editor = None
         self.kept_changed.emit(False)
 
-    def _settle(self, editor: TurnTextEditor, drafts: Drafts, turn: Turn | None) -> None:
-        text = editor.toPlainText()
+    def _settle(self, editor: TurnTextEditor, turn: Turn | None) -> None:
+        turn_id, text, base = editor.turn_id, editor.toPlainText(), self._base_text
         cancelled = not editor.finished
+        # A refusal here was told by the commit, which copied the text to the clipboard.
         if cancelled or turn is None or turn.text == text:
             if self._saved is not None:
-                drafts.discard(editor.turn_id)
+                self.parts.runner.write_aside(
+                    lambda s: s.drafts.discard(turn_id), "The draft was not dropped", quiet=True
+                )
         elif text != self._saved:
             # Handed over to a split or merge (which clears it when it lands), or a refused
             # commit: either way the latest typing is kept until the text is saved.
-            drafts.save(editor.turn_id, text, self._base_text)
+            self.parts.runner.write_aside(
+                lambda s: s.drafts.save(turn_id, text, base),
+                "Your typing could not be kept as a draft",
+                quiet=True,
+            )
 
 
 def ask_restore(parent: QWidget, drafts: list[Draft]) -> str | None:
@@ -159,14 +166,14 @@ def offer_restore(parts: Collaborators) -> None:
     if not pending:
         return
     choice = ask_restore(parts.parent, pending)
-    if choice in (DISCARD, None):
-        try:
-            if choice == DISCARD:
-                store.drafts.discard_all()
-            else:
-                store.drafts.defer_all()
-        except EditorError as error:
-            parts.show_error(str(error))
+    if choice == DISCARD:
+        parts.runner.write_aside(
+            lambda s: s.drafts.discard_all(), "The typed text could not be discarded"
+        )
+    elif choice is None:
+        parts.runner.write_aside(
+            lambda s: s.drafts.defer_all(), "The typed text could not be left for later"
+        )
     elif choice == RESTORE:
         runner = parts.runner
         with runner.macro("Restore typed text"):

@@ -131,6 +131,22 @@ class OperationRunner:
         refresh()
         return result
 
+    def write_aside(
+        self, action: Callable[[ProjectStore], object], refused: str, *, quiet: bool = False
+    ) -> EditorError | None:
+        """A write that is no step of the history (typing kept as a draft), through the session;
+        the refusal if the disk refused it (``None``: written). As for every write, the write
+        listeners hear a refusal and the user is told (``refused``: what was not kept), unless
+        ``quiet``: they were told already."""
+        try:
+            self._session().write_unrecorded(action)
+        except EditorError as error:
+            if not quiet:
+                self.on_error(f"{refused}: {error}")
+            self._wrote(error)
+            return error
+        return None
+
     @contextmanager
     def macro(self, label: str) -> Iterator[None]:
         """Several operations as one step."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from editor.core import ops
-from editor.core.errors import EditError
+from editor.core.errors import EditError, ProjectError
 from editor.core.model import Clip, EpisodeMeta, Turn
 from editor.core.search import SearchQuery
 from editor.core.session import COMMAND_LINE, Change, HistoryRefused, ProjectSession
@@ -198,3 +198,21 @@ def test_a_form_saved_as_it_is_typed_is_one_step(session: ProjectSession) -> Non
     title("Another")
     title(original)  # typed back to what it was: the step cancels out
     assert session.history.steps() == []
+
+
+def test_a_draft_is_written_through_the_session_as_no_step(
+    session: ProjectSession, project_path: Path
+) -> None:
+    heard: list[Change] = []
+    session.subscribe(heard.append)
+    turn = session.store.turns()[0]
+    session.write_unrecorded(lambda s: s.drafts.save(turn.id, "typed so far", turn.text))
+    assert heard == [] and session.history.steps() == []  # no event, no step of the history
+    with ProjectSession.open(project_path, snapshot=False, readonly=True) as other:
+        assert other.store.drafts.saved_text(turn.id) == "typed so far"  # durable at once
+    with (
+        ProjectSession.open(project_path, snapshot=False, readonly=True) as other,
+        pytest.raises(ProjectError, match="read-only"),
+    ):
+        other.write_unrecorded(lambda s: s.drafts.save(turn.id, "refused", turn.text))
+    assert session.store.drafts.saved_text(turn.id) == "typed so far"

@@ -174,3 +174,30 @@ def test_escape_drops_a_draft_left_for_later(
     open_editor_on(window, qtbot, 3)
     key(qtbot, code=Qt.Key.Key_Escape)
     assert drafts_on_disk(demo_project) == [] and on_disk(demo_project)[3][0] == before
+
+
+def test_a_draft_the_disk_refuses_is_told_once_like_any_refused_write(
+    opened: MainWindow, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor.core.project.drafts import Drafts
+    from editor.ui import save_status
+
+    def refuse(self: Drafts, *_args: object) -> None:
+        raise ProjectError(self._store.path, "the disk is full")
+
+    heard: list[object] = []
+    opened.edits.runner.write_listeners.append(heard.append)
+    box = open_editor_on(opened, qtbot, 2)
+    type_text(qtbot, "Typed while the disk is full")
+    monkeypatch.setattr(Drafts, "save", refuse)
+    opened.edits.drafts.save_now()  # through the session: its listeners hear the refusal
+    assert [getattr(e, "reason", e) for e in heard] == ["the disk is full"]
+    message = opened.statusBar().currentMessage()
+    assert message.startswith("Your typing could not be kept as a draft: ")
+    assert opened.save_status.state == save_status.NOT_SAVED
+    assert "kept as a draft: the disk is full" in opened.save_status.label.text()
+    opened.statusBar().clearMessage()
+    type_text(qtbot, " still")
+    opened.edits.drafts.save_now()
+    assert len(heard) == 2 and opened.statusBar().currentMessage() == ""  # told once
+    assert box.toPlainText().endswith("full still")  # the typing stays in the editor

@@ -228,6 +228,13 @@ class ProjectSession:
             merge=merge,
         )
 
+    def write_unrecorded(self, action: Callable[[ProjectStore], T]) -> T:
+        """A write that is no step of the history and no change a listener shows: typing kept
+        as a draft (``store.drafts``). It is one durable transaction of its own (or a part of
+        an open ``group``'s); ``EditorError`` if the disk refused it: nothing changed."""
+        with self.store.writing():
+            return action(self.store)
+
     # -- history ---------------------------------------------------------------------------------
 
     def clear_history(self) -> None:
