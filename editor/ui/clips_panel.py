@@ -1,4 +1,5 @@
-"""The Clips panel: each clip's times, title, quote and tags; play, nudge, audition, cut."""
+"""The Clips panel: each clip's times, title, quote and tags; play, nudge, audition, cut, and
+make a video of it."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ class ClipsPanel(QWidget):
     in_notes = Signal(int, bool)
     delete = Signal(list)  # clip ids
     cut = Signal(list)  # clip ids
+    make_video = Signal(list)  # clip ids
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,10 +61,14 @@ class ClipsPanel(QWidget):
             grid.addWidget(button, position // 4, position % 4)
         cut = QPushButton("Cut Audio…")
         cut.clicked.connect(lambda: self.cut.emit(self.selected_ids()))
+        video = QPushButton("Make Video…")
+        video.setToolTip("An audiogram of the clip: its sound, moving bars and captions (MP4)")
+        video.clicked.connect(lambda: self.make_video.emit(self.selected_ids()))
         remove = QPushButton("Delete")
         remove.clicked.connect(lambda: self.delete.emit(self.selected_ids()))
         grid.addWidget(cut, 2, 0, 1, 2)
-        grid.addWidget(remove, 2, 2, 1, 2)
+        grid.addWidget(video, 2, 2)
+        grid.addWidget(remove, 2, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.table)

@@ -370,6 +370,7 @@ class MainWindow(QMainWindow):
         self.settings.set_splitter(self.splitter.saveState())
         self.settings.sync()
         self.close_project()
+        self.notes.stop_workers()  # a cut or video under way: cancelled, no half file left
         self.player.close()
         event.accept()
 

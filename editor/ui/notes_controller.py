@@ -37,6 +37,7 @@ from editor.core.shownotes import render_shownotes
 from editor.core.textfile import read_text
 from editor.core.words import reconcile
 from editor.ui.chapters_panel import ChaptersPanel
+from editor.ui.clip_video import ClipVideoController
 from editor.ui.clips_panel import ClipsPanel
 from editor.ui.shownotes_panel import ShowNotesPanel
 from editor.ui.suggest_chapters_dialog import SuggestChaptersDialog
@@ -98,6 +99,8 @@ class NotesController(QObject):
         c.in_notes.connect(lambda i, on: self._update_clip(replace(self._clip(i), in_notes=on)))
         c.delete.connect(self.delete_clips)
         c.cut.connect(self.cut_dialog)
+        self.video = ClipVideoController(parts)
+        c.make_video.connect(self.video.ask)
         h = self.chapters_panel
         h.add_requested.connect(self.add_chapter_dialog)
         h.suggest_requested.connect(self.suggest_chapters)
@@ -107,6 +110,13 @@ class NotesController(QObject):
         n = self.notes_panel
         n.changed.connect(self.save_meta)
         n.preview_requested.connect(self.preview)
+
+    def stop_workers(self) -> None:
+        """On quitting: a cut or a video under way is cancelled, leaving no half file."""
+        if self.worker is not None and self.worker.isRunning():
+            self.worker.cancelled = True
+            self.worker.wait(10_000)
+        self.video.stop()
 
     # -- refresh -------------------------------------------------------------------------------
 
