@@ -85,6 +85,11 @@ class FrameComposer:
         packed[h + h // 4 :] = planes.v.reshape(h // 4, w)
         return packed
 
+    @property
+    def states_drawn(self) -> int:
+        """How many different words boxes have been drawn (each once)."""
+        return len(self._words)
+
     def words(self, state: FrameState) -> Planes:
         """The words box for ``state``, drawn the first time it is needed."""
         planes = self._words.get(state)

@@ -21,7 +21,9 @@ from editor.core.errors import Cancelled, EditorError
 from .clip_audio import ClipAudio
 from .frames import Pixels
 
-VIDEO_OPTIONS = {"preset": "veryfast", "crf": "23"}
+# ultrafast: on a 20 s clip 5.5 s of CPU against 9.3-11 s for veryfast, 1.5 MB instead of 1.0
+# MB, and frames nearer to the drawn ones (luma off by 0.08 on average, 0.19 with veryfast).
+VIDEO_OPTIONS = {"preset": "ultrafast", "crf": "23"}
 AUDIO_BIT_RATE = 128_000
 
 
