@@ -8,7 +8,7 @@ exporters consume, naming its speaker instead of pointing at one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,16 @@ class Speaker:
     color: str | None = None
 
 
-CONFIRMED, ALIGNED, ESTIMATED = "confirmed", "aligned", "estimated"  # where times came from
+class TimingSource(StrEnum):
+    """Where a turn's times came from; never unknown (a project file's NULL is CONFIRMED)."""
+
+    CONFIRMED = "confirmed"  # a person set them or a timed file gave them (or none yet)
+    ALIGNED = "aligned"  # the automatic alignment placed them (see ``Turn.confidence``)
+    ESTIMATED = "estimated"  # spread over the gap between timed turns, by text length
+
+
+# The members by their short names.
+CONFIRMED, ALIGNED, ESTIMATED = TimingSource.CONFIRMED, TimingSource.ALIGNED, TimingSource.ESTIMATED
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +55,7 @@ class Turn:
     end_ms: int | None = None
     reviewed: bool = False
     words: tuple[Word, ...] = ()
-    timing: str | None = None  # CONFIRMED (also when None), ALIGNED or ESTIMATED
+    timing: TimingSource = TimingSource.CONFIRMED
     confidence: float | None = None  # of an automatic alignment, 0–1
 
     @property
@@ -56,7 +65,7 @@ class Turn:
     @property
     def is_confirmed(self) -> bool:
         """Times a person set or a timed file gave: kept fixed when aligning."""
-        return self.start_ms is not None and self.timing in (None, CONFIRMED)
+        return self.start_ms is not None and self.timing is TimingSource.CONFIRMED
 
 
 @dataclass(frozen=True, slots=True)

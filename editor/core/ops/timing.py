@@ -37,8 +37,7 @@ def set_times(
         if start is not None and end is not None and end < start:
             raise EditError(f"turn {turn_id} would end ({end} ms) before it starts ({start} ms)")
         if (start, end) != (turn.start_ms, turn.end_ms) or not turn.is_confirmed:
-            timing = CONFIRMED if start is not None else None
-            session.put_turn(replace(turn, start_ms=start, end_ms=end, timing=timing), turn)
+            session.put_turn(replace(turn, start_ms=start, end_ms=end, timing=CONFIRMED), turn)
     return session.changes()
 
 

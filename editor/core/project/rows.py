@@ -21,6 +21,7 @@ from editor.core.model import (
     Person,
     PublishedPage,
     Speaker,
+    TimingSource,
     Turn,
     Word,
 )
@@ -67,7 +68,7 @@ def turn_from_row(row: Row) -> Turn:
         end_ms=row["end_ms"],
         reviewed=bool(row["reviewed"]),
         words=words_from_json(row["words"]),
-        timing=row["timing"],
+        timing=timing_from_column(row["timing"]),
         confidence=row["confidence"],
     )
 
@@ -82,9 +83,27 @@ def turn_to_row(turn: Turn) -> dict[str, Any]:
         "end_ms": turn.end_ms,
         "reviewed": int(turn.reviewed),
         "words": words_to_json(turn.words),
-        "timing": turn.timing,
+        "timing": timing_to_column(turn.timing),
         "confidence": turn.confidence,
     }
+
+
+def timing_from_column(value: str | None) -> TimingSource:
+    """A turn's ``timing`` column: NULL (what files have always held for confirmed times) is
+    CONFIRMED; a word this version does not know (a newer one wrote it) is taken as ESTIMATED,
+    times kept but not trusted as confirmed."""
+    if value is None:
+        return TimingSource.CONFIRMED
+    try:
+        return TimingSource(value)
+    except ValueError:
+        return TimingSource.ESTIMATED
+
+
+def timing_to_column(timing: TimingSource) -> str | None:
+    """CONFIRMED is stored as NULL, as files have always held it (an older file's
+    'confirmed' reads the same), so a file keeps one spelling of it."""
+    return None if timing is TimingSource.CONFIRMED else timing.value
 
 
 def speaker_from_row(row: Row) -> Speaker:
