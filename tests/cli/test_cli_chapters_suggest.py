@@ -41,7 +41,7 @@ def test_suggestions_are_printed_for_review(
     assert code == 0
     assert "   0:00  Why RTO mandates are based on control, not performance" in out
     assert "turn 13: And then I guess third is the, distrust…" in out
-    assert "why: shares with the topic: undermining, trust (score" in out
+    assert "why: shares with the topic: undermining, trust; the next turn: forced, office" in out
     assert "≈3:26" in out and "≈: an estimated time" in out
     assert episode.read_bytes() == before and chapters(episode) == []
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton
 
 from editor.core import ops
 from editor.core.chapter_suggest import suggest_chapters
@@ -19,6 +19,8 @@ from editor.core.textfile import read_text
 from editor.ui.main_window import MainWindow
 from editor.ui.suggest_chapters_dialog import TITLE, SuggestChaptersDialog
 from tests.conftest import PATIENCE_MS
+from tests.ui.bare import Parts
+from tests.ui.test_narrow_notes import Notes, notes  # noqa: F401 - the fixture
 
 PAGE = Path(__file__).parent.parent / "data" / "episode-page.txt"
 
@@ -125,3 +127,29 @@ def test_the_menu_command_adds_the_checked_ones_as_one_undoable_step(
     episode.action("redo").trigger()
     assert len(store.chapters.all()) == 8
     assert episode.notes.chapters_panel.table.rowCount() == 8
+
+
+def test_without_a_window_and_without_topics(
+    notes: Notes,  # noqa: F811 - the fixture imported above
+    bare: Parts,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The notes controller alone (issue 19) on the demo: no topics, 2.8 minutes, so one
+    chapter from the start; a cancelled review changes nothing."""
+    controller, store = notes.notes, notes.store
+    shown: list[SuggestChaptersDialog] = []
+
+    def cancel(dialog: SuggestChaptersDialog) -> int:
+        shown.append(dialog)
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(SuggestChaptersDialog, "exec", cancel)
+    controller.suggest_chapters()
+    assert len(shown) == 1 and shown[0].table.rowCount() == 1
+    assert "subject changes" not in shown[0].table.item(0, 3).text()  # the first, at 0:00
+    assert store.chapters.all() == []
+    added = controller.add_suggested(shown[0].chosen(), "keep")
+    assert added is not None and [c.start_ms for c in store.chapters.all()] == [0]
+    assert controller.chapters_panel.table.rowCount() == 1
+    bare.parts.runner.undo()
+    assert store.chapters.all() == [] and controller.chapters_panel.table.rowCount() == 0

@@ -51,12 +51,17 @@ class Suggestion:
     estimated: bool  # the start is an estimate: the turn has no time of its own
     topic: str = ""  # the page's topic it is for; "" for a change of subject
     note: str = ""  # more about the choice (the first chapter, a dip in similarity)
+    next_words: tuple[str, ...] = ()  # the next turn's words shared with the topic
 
     @property
     def why(self) -> str:
         shared = ", ".join(self.words) if self.words else "no words in common"
-        basis = f"shares with the topic: {shared}" if self.topic else f"new words: {shared}"
-        return f"{basis}; {self.note}" if self.note else basis
+        parts = [f"shares with the topic: {shared}" if self.topic else f"new words: {shared}"]
+        if self.next_words:
+            parts.append(f"the next turn: {', '.join(self.next_words)}")
+        if self.note:
+            parts.append(self.note)
+        return "; ".join(parts)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -67,6 +72,7 @@ class Suggestion:
             "first_words": self.first_words,
             "topic": self.topic or None,
             "words": list(self.words),
+            "next_words": list(self.next_words),
             "score": self.score,
             "estimated": self.estimated,
             "why": self.why,
@@ -134,6 +140,7 @@ def _from_topic(
         start > 0 and _is_estimated(turn),
         topic,
         "; ".join(notes),
+        placement.next_words if placement.topic > 0 else (),
     )
 
 

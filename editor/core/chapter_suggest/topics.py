@@ -51,6 +51,7 @@ class Placement:
     words: tuple[str, ...]  # the turn's words that matched the topic, as the turn writes them
     best_turn: int  # the turn that matches the topic best, in any order
     best_score: float
+    next_words: tuple[str, ...] = ()  # the next turn's words that matched (half its score counts)
 
 
 class TopicMatcher:
@@ -124,6 +125,7 @@ class TopicMatcher:
                 self.words(topics[k], j),
                 int(best[k]),
                 float(matrix[k, best[k]]),
+                self.words(topics[k], j + 1) if j + 1 < len(self.texts) else (),
             )
             for k, j in enumerate(chosen)
         ]
