@@ -21,7 +21,7 @@ from editor.core.chapter_suggest.shifts import (
 from editor.core.chapter_suggest.terms import content_words, similarity, stem
 from editor.core.chapter_suggest.topics import TopicMatcher, monotone_placement
 from editor.core.errors import EditError
-from editor.core.model import Turn
+from editor.core.model import ESTIMATED, Turn
 from editor.core.ops.chapters import add_suggested_chapters
 from editor.core.session import ProjectSession
 
@@ -152,6 +152,11 @@ def test_untimed_turns_get_estimated_times_and_say_so() -> None:
     assert [s.turn_number for s in found[1:]] == [2, 4]
     assert all(s.estimated and s.start_ms > 0 for s in found[1:])
     assert found[2].start_ms > found[1].start_ms
+    # Times from Timing → Estimate Missing Times are estimates too.
+    timed = [replace(t, timing=ESTIMATED) for t in turns(texts)]
+    again = suggest_for(timed, ["intro", "garden compost", "the penalty"])
+    assert [s.start_ms for s in again[1:]] == [60_000, 180_000]
+    assert all(s.estimated for s in again[1:]) and not again[0].estimated
 
 
 def _subject(words: str, count: int) -> list[str]:

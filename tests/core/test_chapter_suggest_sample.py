@@ -16,6 +16,7 @@ import pytest
 
 from editor.core import ops
 from editor.core.chapter_suggest import suggest_chapters
+from editor.core.chapter_suggest.shifts import MAX_CHAPTER_MS, MIN_CHAPTER_MS
 from editor.core.episode_page import read_episode_page
 from editor.core.formats import read_transcript
 from editor.core.ops.episode import PAGE_RECORDS
@@ -23,12 +24,10 @@ from editor.core.project.create import create_project
 from editor.core.session import ProjectSession
 from editor.core.textfile import read_text
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
-PAGE = SAMPLES / "episode-page.txt"
-TRANSCRIPT = SAMPLES / "episode-transcript.txt"
-pytestmark = pytest.mark.skipif(
-    not (PAGE.is_file() and TRANSCRIPT.is_file()), reason="../shared/samples is not here"
-)
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+PAGE = SHARED / "samples" / "episode-page.txt"
+TRANSCRIPT = SHARED / "samples" / "episode-transcript.txt"
+OTTER = SHARED / "corpora" / "stt" / "otter-ladybug" / "27-data-structures-and-algorithms.md"
 # topic (by its first words) → the turn (1-based) it lands on, checked by reading that turn
 READ_AND_CONFIRMED = {
     "the absence of evidence": 7,  # "… there's zero data behind zero ROI behind any of these …"
@@ -38,6 +37,9 @@ READ_AND_CONFIRMED = {
 }
 
 
+@pytest.mark.skipif(
+    not (PAGE.is_file() and TRANSCRIPT.is_file()), reason="../shared/samples is not here"
+)
 def test_nine_chapters_from_the_page_in_transcript_order(tmp_path: Path) -> None:
     project = tmp_path / "episode.tep"
     create_project(project, transcript=read_transcript(TRANSCRIPT))
@@ -58,3 +60,26 @@ def test_nine_chapters_from_the_page_in_transcript_order(tmp_path: Path) -> None
     for beginning, turn in READ_AND_CONFIRMED.items():
         topic = next(t for t in topics if t.startswith(beginning))
         assert landed[topic] == turn, topic
+
+
+@pytest.mark.skipif(not OTTER.is_file(), reason="../shared/corpora is not here")
+def test_a_real_timed_podcast_without_topics_gets_chapters_of_three_to_eight_minutes(
+    tmp_path: Path,
+) -> None:
+    """An Otter export of a real 50-minute podcast (its own times): chapters at the changes
+    of subject, each 3–8 minutes, titled with a sentence of its opening turns."""
+    project = tmp_path / "otter.tep"
+    create_project(project, transcript=read_transcript(OTTER, "otter"))
+    with ProjectSession.open(project) as session:
+        turns = session.store.turns()
+        found = suggest_chapters(session.store)
+    end = max(t.end_ms or t.start_ms or 0 for t in turns)
+    starts = [s.start_ms for s in found]
+    assert starts[0] == 0 and not any(s.estimated for s in found)
+    lengths = [b - a for a, b in itertools.pairwise([*starts, end])]
+    assert all(MIN_CHAPTER_MS <= n <= MAX_CHAPTER_MS for n in lengths), lengths
+    assert end / MAX_CHAPTER_MS <= len(found) <= end / MIN_CHAPTER_MS
+    for suggestion in found:
+        opening = " ".join(t.text for t in turns[suggestion.turn_number - 1 :][:3])
+        assert suggestion.title.rstrip("…").lower()[1:] in opening.lower(), suggestion.title
+        assert suggestion.words

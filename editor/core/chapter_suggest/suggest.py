@@ -2,7 +2,8 @@
 
 With the episode page's topic bullets (kept by ``shownotes import``): one chapter per topic, in
 the topics' order, at the turn where it starts (``topics``). Without them: a chapter at each
-change of subject, every 3–8 minutes (``shifts``), titled from its first turn. The first
+change of subject, every 3–8 minutes (``shifts``), titled with a sentence of its first turn
+(or of the next ones, when the first says little). The first
 chapter starts at 0. A topic whose turn in that order matches it far less than a turn out of
 order does says so, for the review. Untimed turns are placed by the project's estimated times
 (``time_estimates``), and a suggestion at such a turn says its time is estimated.
@@ -19,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from editor.core.chapter_suggest.shifts import Shift, find_shifts
-from editor.core.chapter_suggest.terms import Token, Vocabulary
+from editor.core.chapter_suggest.terms import Token, Vocabulary, content_words
 from editor.core.chapter_suggest.topics import Placement, SpecialTerm, TopicMatcher
 from editor.core.model import ESTIMATED, Turn
 from editor.core.project.store import ProjectStore
@@ -27,6 +28,7 @@ from editor.core.time_estimates import estimate_spans
 from editor.core.timecode import format_clock
 
 FIRST_WORDS = 8
+OPENING_TURNS, OPENING_WORDS = 3, 12  # where a chapter's title may come from
 OUT_OF_ORDER = 1.5  # a topic's best turn elsewhere scores this many times more: say so
 TITLE_WORDS = 10
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
@@ -160,7 +162,8 @@ def _from_shifts(
     for shift, stop in zip(shifts, bounds[1:], strict=True):
         weights = _keywords(tokens[shift.turn : stop], vocabulary)
         turn = turns[shift.turn]
-        title, words = _title_from_turn(turn.text, tokens[shift.turn], weights)
+        opening = _opening(tokens, shift.turn, stop)
+        title, words = _title_from_turns([turns[i].text for i in opening], weights)
         start = starts[shift.turn] if shift.turn else 0
         note = (
             f"the subject changes: the words before and after are {shift.similarity:.2f} alike, "
@@ -191,20 +194,39 @@ def _keywords(stretch: Sequence[Sequence[Token]], vocabulary: Vocabulary) -> dic
     return {s: n * vocabulary.idf(s) for s, n in counts.items()}
 
 
-def _title_from_turn(
-    text: str, tokens: Sequence[Token], weights: dict[str, float]
+def _opening(tokens: Sequence[Sequence[Token]], first: int, stop: int) -> list[int]:
+    """The chapter's first turn, and the next ones while it has said little (a "Right." or a
+    laugh is no title): up to ``OPENING_TURNS`` turns or ``OPENING_WORDS`` content words."""
+    chosen: list[int] = []
+    said = 0
+    for index in range(first, min(stop, first + OPENING_TURNS)):
+        chosen.append(index)
+        said += len(tokens[index])
+        if said >= OPENING_WORDS:
+            break
+    return chosen
+
+
+def _title_from_turns(
+    texts: Sequence[str], weights: dict[str, float]
 ) -> tuple[str, tuple[str, ...]]:
-    """The turn's sentence that says most of its chapter's words, trimmed, and those words."""
-    best, best_score = text, -1.0
-    for sentence in _SENTENCE.findall(text):
-        stems = {t.stem for t in tokens if t.surface in sentence}
+    """The opening's sentence that says most of its chapter's words, trimmed, and its words
+    that matter most in the chapter."""
+    candidates = [
+        (sentence, content_words(sentence))
+        for text in texts
+        for sentence in _SENTENCE.findall(text)
+    ]
+    full = [c for c in candidates if len(c[1]) >= 3] or candidates
+    best, best_score = (texts[0], content_words(texts[0])), -1.0
+    for sentence, said in full:
+        stems = {t.stem for t in said}
         score = sum(weights.get(s, 0.0) for s in stems) / max(1.0, len(sentence.split())) ** 0.5
         if score > best_score:
-            best, best_score = sentence, score
-    ranked = sorted(
-        {t.stem: t.surface for t in tokens}.items(), key=lambda item: -weights.get(item[0], 0.0)
-    )
-    return _title(_trimmed(best)), tuple(surface.lower() for _, surface in ranked[:5])
+            best, best_score = (sentence, said), score
+    spoken = {t.stem: t.surface for _, said in candidates for t in said}
+    ranked = sorted(spoken.items(), key=lambda item: -weights.get(item[0], 0.0))
+    return _title(_trimmed(best[0])), tuple(surface.lower() for _, surface in ranked[:5])
 
 
 def _trimmed(sentence: str) -> str:
