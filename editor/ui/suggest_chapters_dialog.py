@@ -65,9 +65,17 @@ class SuggestChaptersDialog(QDialog):
         )
         for row, suggestion in enumerate(suggestions):
             self._fill(row, suggestion)
+        self.table.setWordWrap(False)
+        self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(TURN, min(self.table.columnWidth(TURN), 220))
+        # The current suggestion in full: its turn's first words and the whole reason.
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName("Why this chapter")
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_details(row))
         self.replace_existing = QCheckBox(f"&Replace the {existing} existing chapter(s)")
         self.replace_existing.setToolTip("Unchecked: they are kept, and these are added beside")
         self.replace_existing.setVisible(existing > 0)
@@ -83,6 +91,7 @@ class SuggestChaptersDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table)
+        layout.addWidget(self.details)
         layout.addWidget(self.replace_existing)
         layout.addWidget(buttons)
         self.resize(900, 420)
@@ -118,6 +127,15 @@ class SuggestChaptersDialog(QDialog):
         self._titles.append(title)
         for column, item in ((START, start), (TITLE, title), (TURN, turn), (WHY, why)):
             self.table.setItem(row, column, item)
+
+    def _show_details(self, row: int) -> None:
+        if not 0 <= row < len(self.suggestions):
+            self.details.clear()
+            return
+        s = self.suggestions[row]
+        self.details.setText(
+            f"Turn {s.turn_number}: {s.first_words}\nWhy: {s.why} (score {s.score:.2f})"
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Space checks or unchecks the current suggestion, whichever column is current."""

@@ -60,6 +60,8 @@ def test_the_dialog_is_used_with_the_keyboard(episode: MainWindow, qtbot: object
     click(table, Qt.Key.Key_Down)
     click(table, Qt.Key.Key_Right)  # to its title
     assert (table.currentRow(), table.currentColumn()) == (2, TITLE)
+    assert dialog.details.text().startswith("Turn 13: And then I guess third is the, distrust…")
+    assert "Why: shares with the topic: undermining, trust" in dialog.details.text()
     click(table, Qt.Key.Key_F2)
     assert table.state() == table.State.EditingState
     editor = table.findChild(QLineEdit)
