@@ -116,3 +116,24 @@ def test_the_menus_are_built_and_connected_without_a_window(
         open_in(host.parts, None)
     assert bare.errors == []
     host.deleteLater()
+
+
+def test_tabbed_panels_keep_their_whole_titles_on_a_plain_main_window(qtbot: object) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QTabBar
+
+    from editor.ui.dock_tabs import keep_tab_titles_whole
+
+    host = QMainWindow()
+    qtbot.addWidget(host)  # type: ignore[attr-defined]
+    first, second = QDockWidget("Speakers", host), QDockWidget("Glossary", host)
+    for dock in (first, second):
+        dock.setWidget(QLabel(dock.windowTitle()))
+        host.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    keep_tab_titles_whole(host)
+    host.tabifyDockWidget(first, second)  # Qt makes the tab bar now, after the filter
+    host.show()
+    qtbot.waitUntil(lambda: bool(host.findChildren(QTabBar)))  # type: ignore[attr-defined]
+    bars = host.findChildren(QTabBar)
+    assert all(bar.elideMode() == Qt.TextElideMode.ElideNone for bar in bars)
+    assert all(bar.usesScrollButtons() for bar in bars)
