@@ -11,7 +11,7 @@ import argparse
 import subprocess
 import sys
 
-from bench import chapters, edits, formats, glossary, history
+from bench import chapters, edits, formats, glossary, history, publish
 
 parser = argparse.ArgumentParser(prog="python -m bench")
 parser.add_argument("--sizes", default="1000,4000,12000", help="turn counts, comma-separated")
@@ -24,6 +24,7 @@ for size in (int(s) for s in args.sizes.split(",")):
     edits.main(size)
     history.main(size)
     chapters.main(size)
+    publish.main(size)
     if not args.skip_gui:
         subprocess.run([sys.executable, "-m", "bench.gui", str(size)], check=True)
 if not args.skip_video:

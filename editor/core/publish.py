@@ -11,15 +11,21 @@ project has nothing for (no chapters, no clips, too few chapters for YouTube) is
 the publication says so.
 
 ``plan_publication`` reads what it needs from the project (the small pieces rendered there);
-``PublishPlan.carry_out`` renders the transcripts and the item and writes, touching no store, so
-the window can run it in a worker thread. The command line and the window both go through
-``publish_project`` (or these two steps).
+``PublishPlan.carry_out`` renders the transcripts and the item and writes, touching no store. The
+command line and the window both go through ``publish_project`` (or these two steps); the
+window runs them with ``run_elsewhere``, in a fresh process, because rendering is Python work
+that would hold the interpreter's lock for seconds and starve the window's thread of it.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar, cast
 from urllib.parse import quote, urlsplit
 
 from editor.core.errors import EditorError
@@ -49,6 +55,7 @@ SOUNDBITES_FILE = "soundbites.xml"
 YOUTUBE_FILE = "youtube.txt"
 ITEM_FILE = "rss-item.xml"
 OPTIONAL_FILES = (CHAPTERS_FILE, SOUNDBITES_FILE, YOUTUBE_FILE)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -211,3 +218,26 @@ def publish_project(project: Path, folder: Path, base_url: str | None = None) ->
     with ProjectStore.open(project, readonly=True) as store:
         plan = plan_publication(store, folder, base_url)
     return plan.carry_out()
+
+
+def run_elsewhere(job: Callable[..., T], *args: object) -> T:
+    """``job(*args)`` in a fresh process (``spawn``: nothing of the caller, a Qt application for
+    instance, is copied), its ``EditorError`` raised here with the same message."""
+    context = multiprocessing.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(1, context) as pool:
+            failed, outcome = pool.submit(_outcome, job, *args).result()
+    except BrokenProcessPool as error:
+        raise EditorError(f"the publishing process stopped unexpectedly ({error})") from error
+    if failed:
+        raise EditorError(str(outcome))
+    return cast("T", outcome)
+
+
+def _outcome(job: Callable[..., object], *args: object) -> tuple[bool, object]:
+    """(failed, result or message): an error's message crosses back, not the error, whose
+    class may not rebuild from its pickled arguments (``InputError`` takes a path)."""
+    try:
+        return False, job(*args)
+    except EditorError as error:
+        return True, str(error)

@@ -31,6 +31,7 @@ _FILE = (
     ActionSpec("import", "File", "&Import Transcript…", ("Ctrl+I",)),
     ActionSpec("import_page", "File", "Import Episode &Page…"),
     ActionSpec("save_copy", "File", "Save a &Copy As…", ("Ctrl+Shift+S",)),
+    ActionSpec("publish", "File", "P&ublish…"),
     ActionSpec("restore_snapshot", "File", "&Restore Snapshot…"),
     ActionSpec("locate_media", "File", "&Locate Media…"),
     ActionSpec("quit", "File", "&Quit", ("Ctrl+Q",)),

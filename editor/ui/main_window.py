@@ -36,6 +36,7 @@ from editor.ui.media_banner import MediaBanner
 from editor.ui.notes_controller import NotesController
 from editor.ui.panel_focus import edit_in_focused_panel
 from editor.ui.player_controller import PlayerController
+from editor.ui.publishing import Publisher
 from editor.ui.settings import Settings
 from editor.ui.shared_folder import SharedFolderController
 from editor.ui.speaker_editor import SpeakerLineEdit
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.spelling = SpellingController(  # red wavy underlines, suggestions, dictionary
             self.parts, self.settings, self.glossary, self.action("check_spelling")
         )
+        self.publisher = Publisher(self.parts, self.settings, self.notes.notes_panel.flush)
         self.edits.runner.refreshers.update(  # what an undo of each kind of record redraws
             glossary=self.glossary.reload,
             clips=self.notes.reload,
@@ -236,6 +238,7 @@ class MainWindow(QMainWindow):
         self.view.commit_open_editor()
         self.notes.notes_panel.flush()
         self.timing.stop_workers()  # an alignment must not land on another project
+        self.publisher.wait()  # a publication in progress finishes writing its files
 
     def close_project(self) -> None:
         store = self.store

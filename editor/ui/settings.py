@@ -67,6 +67,13 @@ class Settings:
     def set_last_folder(self, folder: Path) -> None:
         self._q.setValue("files/last_folder", str(folder))
 
+    def publish_base_url(self) -> str:
+        """The address File → Publish… last linked the files by (the feed's media folder)."""
+        return str(self._get("files/publish_base_url", "", str))
+
+    def set_publish_base_url(self, url: str) -> None:
+        self._q.setValue("files/publish_base_url", url)
+
     # -- playback ------------------------------------------------------------------------------
 
     def player_backend(self) -> str:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from editor.ui.notes_controller import NotesController
     from editor.ui.player_controller import PlayerController
     from editor.ui.preferences import Preferences
+    from editor.ui.publishing import Publisher
     from editor.ui.spelling_controller import SpellingController
     from editor.ui.timing_controller import TimingController
     from editor.ui.turn_playback import TurnPlayback
@@ -60,6 +61,7 @@ class MenuHost(WindowCommands, Protocol):
     spelling: SpellingController
     timing: TimingController
     preferences: Preferences
+    publisher: Publisher
 
     # the window's own commands
     def menuBar(self) -> QMenuBar: ...
@@ -183,6 +185,7 @@ def _connect_file(window: MenuHost, a: dict[str, QAction]) -> None:
     a["open"].triggered.connect(lambda: file_commands.open_dialog(window))
     a["import"].triggered.connect(lambda: file_commands.import_dialog(window))
     a["save_copy"].triggered.connect(lambda: file_commands.save_copy_dialog(window))
+    a["publish"].triggered.connect(window.publisher.publish_dialog)
     a["restore_snapshot"].triggered.connect(lambda: safety.restore_dialog(window))
     a["locate_media"].triggered.connect(lambda: file_commands.locate_media(window))
     a["import_page"].triggered.connect(window.notes.import_page_dialog)

@@ -21,7 +21,7 @@ from editor.core.project.create import create_project
 from editor.core.project.exporting import episode_author, transcript_for_export
 from editor.core.project.project_exports import PROJECT_EXPORTS
 from editor.core.project.store import ProjectStore
-from editor.core.publish import publish_project
+from editor.core.publish import publish_project, run_elsewhere
 from editor.core.rss_item import ItemParts, cdata, rss_item
 from editor.core.textfile import read_text
 from editor.demo import ensure_demo_project
@@ -341,3 +341,13 @@ def test_people_other_than_hosts_and_guests_and_http_pages_are_not_credited() ->
         "needs https:, so <podcast:person> has no href",
     )
     assert validate_item(xml, absolute_urls=True).errors == []
+
+
+def test_run_elsewhere_runs_in_another_process_and_brings_errors_back(
+    episode: Path, tmp_path: Path
+) -> None:
+    assert run_elsewhere(os.getpid) != os.getpid()
+    publication = run_elsewhere(publish_project, episode, tmp_path / "out", BASE)
+    assert {path.name for path, _w, _s in publication.files} == ALL_FILES
+    with pytest.raises(EditorError, match=r"missing\.tep"):  # a ProjectError, by its message
+        run_elsewhere(publish_project, tmp_path / "missing.tep", tmp_path / "out", None)

@@ -49,7 +49,15 @@ class MenuStandIn(QMainWindow):
             setattr(self, f"{name}_dock", QDockWidget(name.title(), self))
         self.player = PlayerController(FakePlayer(), self)
         self.follow = FollowController(self.parts.model, self.parts.view)
-        for name in ("turn_playback", "find_bar", "glossary", "notes", "words", "timing"):
+        for name in (
+            "turn_playback",
+            "find_bar",
+            "glossary",
+            "notes",
+            "words",
+            "timing",
+            "publisher",
+        ):
             setattr(self, name, Recorder(name, self.calls))
         self.edits = Recorder("edits", self.calls, runner=self.parts.runner)
         self.spelling = Recorder("spelling", self.calls)
@@ -96,6 +104,7 @@ def test_the_menus_are_built_and_connected_without_a_window(
         "stamp": ("timing", "stamp"),
         "replay_turn": ("turn_playback", "replay_current_turn"),
         "new_clip": ("notes", "new_clip"),
+        "publish": ("publisher", "publish_dialog"),
         "next_uncertain": ("words", "next_uncertain"),
         "zoom_in": ("window", "zoom"),
         "zoom_reset": ("preferences", "reset_zoom"),
