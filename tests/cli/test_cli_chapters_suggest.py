@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -81,3 +82,18 @@ def test_apply_adds_them_as_one_step_and_never_overwrites_unasked(
     assert chapters(episode) == first
     assert run(capsys, "undo", episode)[0] == 0  # the first suggestions, all at once
     assert chapters(episode) == []
+
+
+def test_without_a_page_chapters_come_from_changes_of_subject(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "plain.tep"
+    transcript = Path(__file__).parent.parent / "data" / "episode-transcript.txt"
+    assert run(capsys, "new", project, "--transcript", transcript)[0] == 0
+    code, out, _ = run(capsys, "chapters", "suggest", project, "--json")
+    found = json.loads(out)
+    assert code == 0 and len(found) >= 2 and found[0]["start_ms"] == 0
+    assert all(s["topic"] is None and s["words"] for s in found)
+    assert all("subject changes" in s["why"] for s in found[1:])
+    gaps = [b["start_ms"] - a["start_ms"] for a, b in itertools.pairwise(found)]
+    assert all(3 * 60_000 <= gap <= 8 * 60_000 for gap in gaps)

@@ -1,12 +1,12 @@
 """Suggested chapters for a project, each with its reason and its score, for review.
 
 With the episode page's topic bullets (kept by ``shownotes import``): one chapter per topic, in
-the topics' order, at the turn where it starts (``topics``). Without them: a chapter at each
-change of subject, every 3–8 minutes (``shifts``), titled with a sentence of its first turn
-(or of the next ones, when the first says little). The first
-chapter starts at 0. A topic whose turn in that order matches it far less than a turn out of
-order does says so, for the review. Untimed turns are placed by the project's estimated times
-(``time_estimates``), and a suggestion at such a turn says its time is estimated.
+the topics' order, at the turn where it starts (``topics``); a topic that a turn out of that
+order matches far better says so. Without topics: a chapter at each change of subject, every
+3–8 minutes (``shifts``), titled with a sentence of its first turn (or of the next ones, when
+the first says little). The first chapter starts at 0. Untimed turns are placed by the
+project's estimated times (``time_estimates``), and a suggestion at such a turn says its time
+is estimated.
 """
 
 from __future__ import annotations
@@ -111,8 +111,9 @@ def suggest_for(
     if topics:
         placements = matcher.place(topics, starts, end_ms)
         return [_from_topic(p, topics[p.topic], turns, starts) for p in placements]
-    shifts = find_shifts(matcher.tokens, list(np.maximum.accumulate(starts)), end_ms)
-    return _from_shifts(shifts, turns, starts, matcher.tokens, matcher.vocabulary)
+    ordered = [int(ms) for ms in np.maximum.accumulate(starts)]  # never before an earlier turn
+    shifts = find_shifts(matcher.tokens, ordered, end_ms)
+    return _from_shifts(shifts, turns, ordered, matcher.tokens, matcher.vocabulary)
 
 
 def _from_topic(
