@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from editor.core.audiogram.clip_captions import clip_captions, clip_transcript, video_cues
@@ -142,3 +144,32 @@ def test_the_clip_transcript_reads_back_with_the_clip_words() -> None:
     turn = clip_transcript(speech).turns[0]
     assert turn.text == "three four five six"
     assert (turn.start_ms, turn.end_ms) == (0, 1_900)
+
+
+def test_words_timed_past_their_turns_estimated_end_are_found() -> None:
+    # A turn with a start and no end is given a spoken length from its text; its words say more.
+    words = (Word("late", 1_000, 1_300), Word("word", 9_000, 9_400))
+    turn = TranscriptTurn("Ann", "late word", 1_000, None, words)
+    speech = clip_speech(Transcript((turn,)), Clip(1, 8_000, 10_000))
+    assert [(w.text, w.start_ms) for t in speech.turns for w in t.words] == [("word", 1_000)]
+
+
+def test_a_project_clip_has_the_exports_text_and_the_turns_numbers(tmp_path: Path) -> None:
+    from editor.core.audiogram.clip_words import project_clip_speech
+    from editor.core.glossary.csv_io import NewTerm
+    from editor.core.project.create import create_project
+    from editor.core.project.store import ProjectStore
+
+    turns = (
+        timed_turn("Ann", 0, "we fight Human Debt every day"),
+        TranscriptTurn("Bo", "no times and no words here"),
+        timed_turn("Ann", 20_000, "Human Debt again and again today"),
+    )
+    path = tmp_path / "p.tep"
+    create_project(path, transcript=Transcript(turns))
+    with ProjectStore.open(path) as store:
+        store.glossary.add_new_terms([NewTerm("Human Debt™")])
+        speech = project_clip_speech(store, Clip(1, 20_000, 23_000, speaker="Clip speaker"))
+    assert [t.number for t in speech.turns] == [3]
+    assert " ".join(w.text for w in speech.turns[0].words) == "Human Debt™ again and again today"
+    assert speech.turns[0].words[1].start_ms == 500 and speech.turns[0].words[1].timed

@@ -8,15 +8,15 @@ the result says so, turn by turn. A word belongs to the clip when its middle fal
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from editor.core.formats.captions import turn_spans
 from editor.core.model import Clip, Transcript, TranscriptTurn
-from editor.core.project.exporting import transcript_for_export
+from editor.core.project.exporting import with_marks
 from editor.core.project.store import ProjectStore
 from editor.core.time_estimates import Span
-from editor.core.words import align
+from editor.core.words import align, first_start, last_end
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,31 +63,66 @@ class ClipSpeech:
 def clip_speech(transcript: Transcript, clip: Clip, fallback_speaker: str = "") -> ClipSpeech:
     """The words of ``transcript`` inside ``clip``, turn by turn, in times from its start."""
     spans, _ = turn_spans(transcript.turns)
+    numbered = zip(range(1, len(spans) + 1), transcript.turns, spans, strict=True)
+    return _speech(numbered, clip, fallback_speaker)
+
+
+def project_clip_speech(store: ProjectStore, clip: Clip) -> ClipSpeech:
+    """The clip's words as the project's exports write them (the glossary's mark rule applied).
+
+    Only the turns that can reach into the clip have their words read (a long episode has about
+    100,000): those whose span overlaps it, and those with a start but no end, whose words may
+    run past the span estimated for them.
+    """
+    turns = store.turns(with_words=False)
+    names = {s.id: s.name for s in store.speakers()}
+    bare = Transcript(
+        tuple(
+            TranscriptTurn(
+                names.get(t.speaker_id) if t.speaker_id is not None else None,
+                t.text,
+                t.start_ms,
+                t.end_ms,
+            )
+            for t in turns
+        )
+    )
+    marked = with_marks(store, bare).turns
+    spans, _ = turn_spans(marked)
+    numbered = [
+        (number, replace(marked[number - 1], words=store.turn(turn.id).words), span)
+        for number, (turn, span) in enumerate(zip(turns, spans, strict=True), 1)
+        if _may_overlap(marked[number - 1], span, clip) or (turn.is_timed and turn.end_ms is None)
+    ]
+    return _speech(numbered, clip, clip.speaker)
+
+
+def _speech(
+    numbered: Iterable[tuple[int, TranscriptTurn, Span]], clip: Clip, fallback_speaker: str
+) -> ClipSpeech:
     turns: list[ClipTurn] = []
     notes: list[str] = []
-    for number, (turn, span) in enumerate(zip(transcript.turns, spans, strict=True), 1):
-        if span.end_ms < clip.start_ms or span.start_ms > clip.end_ms:
+    for number, turn, span in numbered:
+        if not _may_overlap(turn, span, clip):
             continue
         placed = placed_words(turn, span)
         inside = [w for w in placed if clip.start_ms <= _middle(w) <= clip.end_ms]
         if not inside:
             continue
-        turns.append(
-            ClipTurn(
-                number,
-                turn.speaker or fallback_speaker,
-                tuple(_from_clip_start(w, clip) for w in inside),
-            )
-        )
+        words = tuple(_from_clip_start(w, clip) for w in inside)
+        turns.append(ClipTurn(number, turn.speaker or fallback_speaker, words))
         note = _estimate_note(number, turn, span, inside)
         if note:
             notes.append(note)
     return ClipSpeech(clip.duration_ms, tuple(turns), tuple(notes))
 
 
-def project_clip_speech(store: ProjectStore, clip: Clip) -> ClipSpeech:
-    """The clip's words as the project's exports write them (the glossary's mark rule applied)."""
-    return clip_speech(transcript_for_export(store), clip, clip.speaker)
+def _may_overlap(turn: TranscriptTurn, span: Span, clip: Clip) -> bool:
+    """Whether the turn, or any of its timed words, reaches into the clip."""
+    first, last = first_start(turn.words), last_end(turn.words)
+    start = span.start_ms if first is None else min(first, span.start_ms)
+    end = span.end_ms if last is None else max(last, span.end_ms)
+    return start <= clip.end_ms and end >= clip.start_ms
 
 
 def placed_words(turn: TranscriptTurn, span: Span) -> list[ClipWord]:

@@ -11,7 +11,11 @@ from editor.core.project.store import ProjectStore
 
 
 def transcript_for_export(store: ProjectStore) -> Transcript:
-    transcript = store.transcript()
+    return with_marks(store, store.transcript())
+
+
+def with_marks(store: ProjectStore, transcript: Transcript) -> Transcript:
+    """``transcript`` (the project's turns, in order) with the glossary's mark rule applied."""
     terms = store.glossary.terms()
     if not terms:
         return transcript
