@@ -34,6 +34,11 @@ def add_parser(chapter_sub: argparse._SubParsersAction[argparse.ArgumentParser])
     existing.add_argument(
         "--keep", action="store_true", help="with --apply: add them beside the existing chapters"
     )
+    suggest.add_argument(
+        "--page-order",
+        action="store_true",
+        help="keep the topics in the episode page's order (else each goes where it is spoken of)",
+    )
     suggest.add_argument("--json", action="store_true", help="print the suggestions as JSON")
     suggest.set_defaults(run=chapters_suggest)
 
@@ -43,12 +48,12 @@ def chapters_suggest(args: argparse.Namespace) -> int:
         raise EditorError("--replace and --keep go with --apply")
     if not args.apply:
         with ProjectStore.open(args.project, readonly=True) as store:
-            suggestions = suggest_chapters(store)
+            suggestions = suggest_chapters(store, args.page_order)
         _print(suggestions, args.json)
         return 0
     existing: Existing = "replace" if args.replace else "keep" if args.keep else "refuse"
     with open_session(args.project) as session:
-        suggestions = suggest_chapters(session.store)
+        suggestions = suggest_chapters(session.store, args.page_order)
         if not suggestions:
             raise EditorError(f"{args.project}: no turns to suggest chapters for")
         count = len(session.store.chapters.all())

@@ -34,13 +34,21 @@ def chapters(project: Path) -> list[tuple[int, str]]:
         return [(c.start_ms, c.title) for c in store.chapters.all()]
 
 
+def topic_rank(suggestion: dict[str, str]) -> int:
+    """The topic's place on the sample page (its bullets start with these words)."""
+    beginnings = ["why rto", "the absence", "how forced", "the hidden", "why hybrid", "the impact",
+                  "how rto", "why this", "how execution"]  # fmt: skip
+    topic = suggestion["topic"].lower()
+    return next(i for i, b in enumerate(beginnings) if topic.startswith(b))
+
+
 def test_suggestions_are_printed_for_review(
     episode: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = episode.read_bytes()
     code, out, _ = run(capsys, "chapters", "suggest", episode)
     assert code == 0
-    assert "   0:00  Why RTO mandates are based on control, not performance" in out
+    assert "   0:00  The absence of evidence linking presence to productivity or ROI" in out
     assert "turn 13: And then I guess third is the, distrust…" in out
     assert "why: shares with the topic: undermining, trust; the next turn: forced, office" in out
     assert "≈3:26" in out and "≈: an estimated time" in out
@@ -54,6 +62,11 @@ def test_suggestions_are_printed_for_review(
     assert found[2]["words"] == ["undermining", "trust"] and found[2]["estimated"] is True
     assert found[2]["topic"].startswith("how forced office returns")
 
+    code, out, _ = run(capsys, "chapters", "suggest", episode, "--json", "--page-order")
+    in_order = json.loads(out)
+    assert code == 0 and in_order[0]["topic"].startswith("why RTO mandates")
+    assert [s["topic"] for s in in_order] == [s["topic"] for s in sorted(found, key=topic_rank)]
+
 
 def test_apply_adds_them_as_one_step_and_never_overwrites_unasked(
     episode: Path, capsys: pytest.CaptureFixture[str]
@@ -63,7 +76,7 @@ def test_apply_adds_them_as_one_step_and_never_overwrites_unasked(
     first = chapters(episode)
     assert len(first) == 9 and first[0] == (
         0,
-        "Why RTO mandates are based on control, not performance",
+        "The absence of evidence linking presence to productivity or ROI",
     )
 
     code, _, err = run(capsys, "chapters", "suggest", episode, "--apply")

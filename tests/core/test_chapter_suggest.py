@@ -70,26 +70,56 @@ def test_each_topic_lands_on_the_turn_that_speaks_of_it() -> None:
     assert not any(s.estimated for s in found)
 
 
-def test_the_order_of_the_topics_is_kept_where_greedy_choices_would_break_it() -> None:
+ORDER_TEXTS = [
+    FILLER,
+    FILLER,
+    "The garden was fine this year.",
+    FILLER,
+    FOOTBALL,
+    FILLER,
+    GARDEN + " The garden tomatoes, the compost, the seedlings: the greenhouse did it all.",
+    FILLER,
+]
+ORDER_TOPICS = ["intro", "tomatoes from the garden greenhouse", "the football season"]
+
+
+def test_the_page_order_is_kept_when_asked_where_greedy_choices_would_break_it() -> None:
     # Topic A is touched on at turn 3 and spoken of at length at turn 7; topic B only at turn 5.
     # Each topic's best turn (greedy) would put A after B; in order, A must be at turn 3.
-    texts = [
-        FILLER,
-        FILLER,
-        "The garden was fine this year.",
-        FILLER,
-        FOOTBALL,
-        FILLER,
-        GARDEN + " The garden tomatoes, the compost, the seedlings: the greenhouse did it all.",
-        FILLER,
-    ]
-    topics = ["intro", "tomatoes from the garden greenhouse", "the football season"]
-    matcher = TopicMatcher(texts)
-    assert int(np.argmax(matcher.scores(topics[1]))) == 6  # A's best turn alone: turn 7
-    found = suggest_for(turns(texts), topics)
+    matcher = TopicMatcher(ORDER_TEXTS)
+    assert int(np.argmax(matcher.scores(ORDER_TOPICS[1]))) == 6  # A's best turn alone: turn 7
+    found = suggest_for(turns(ORDER_TEXTS), ORDER_TOPICS, page_order=True)
     assert [s.turn_number for s in found[1:]] == [3, 5]
+    assert [s.topic for s in found] == ORDER_TOPICS
     starts = [s.start_ms for s in found]
     assert starts == sorted(starts) and len(set(starts)) == len(starts)
+
+
+def test_topics_go_where_they_are_spoken_of_and_chapters_follow_the_transcript() -> None:
+    # The page lists A before B, the talk takes B first: A goes to its long turn 7, after B.
+    found = suggest_for(turns(ORDER_TEXTS), ORDER_TOPICS)
+    assert [s.topic for s in found] == [ORDER_TOPICS[0], ORDER_TOPICS[2], ORDER_TOPICS[1]]
+    assert [s.turn_number for s in found] == [1, 5, 7]
+    assert [s.start_ms for s in found] == sorted(s.start_ms for s in found)
+
+
+def test_one_turn_on_two_topics_gives_the_second_its_next_best_turn() -> None:
+    # Turn 3 speaks of both the garden and the pasta, and turn 4 of the pasta again: the
+    # garden topic takes turn 3 (its only turn) and the pasta goes on to turn 4, though the
+    # page lists the pasta first (in its order the garden would get no turn of its own).
+    both = GARDEN + " " + PASTA
+    texts = [FILLER, FILLER, both, PASTA, FILLER, FILLER]
+    topics = ["pasta sauce with basil", "the garden greenhouse tomatoes"]
+    found = suggest_for(turns(texts), ["intro", *topics])
+    assert {s.topic: s.turn_number for s in found[1:]} == {topics[1]: 3, topics[0]: 4}
+
+
+def test_a_topic_no_turn_speaks_of_keeps_its_place_on_the_page() -> None:
+    texts = [FILLER, FILLER, GARDEN, FILLER, FILLER, FOOTBALL, FILLER, FILLER]
+    topics = ["intro", "the garden greenhouse", "quantum chromodynamics", "the football season"]
+    found = suggest_for(turns(texts), topics)
+    assert [s.topic for s in found] == topics  # between its neighbours, as the page has it
+    assert found[2].words == ()
 
 
 def test_monotone_placement_is_the_best_ordered_total() -> None:

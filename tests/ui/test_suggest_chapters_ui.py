@@ -99,7 +99,7 @@ def test_the_menu_command_adds_the_checked_ones_as_one_undoable_step(
     assert seen and seen[0].result() == seen[0].DialogCode.Accepted
     chapters = store.chapters.all()
     assert len(chapters) == 8 and chapters[0].start_ms == 0
-    assert chapters[0].title == "Why RTO mandates are based on control, not performance"
+    assert chapters[0].title == "The absence of evidence linking presence to productivity or ROI"
     assert episode.notes.chapters_panel.table.rowCount() == 8
     labels = [s.label for s in episode.edits.runner.session.history.steps()]  # type: ignore[union-attr]
     assert labels == ["Suggested chapters"]

@@ -1,12 +1,13 @@
 """Suggested chapters for a project, each with its reason and its score, for review.
 
-With the episode page's topic bullets (kept by ``shownotes import``): one chapter per topic, in
-the topics' order, at the turn where it starts (``topics``); a topic that a turn out of that
-order matches far better says so. Without topics: a chapter at each change of subject, every
-3–8 minutes (``shifts``), titled with a sentence of its first turn (or of the next ones, when
-the first says little). The first chapter starts at 0. Untimed turns are placed by the
-project's estimated times (``time_estimates``), and a suggestion at such a turn says its time
-is estimated.
+With the episode page's topic bullets (kept by ``shownotes import``): one chapter per topic at
+the turn where it starts (``topics``), the chapters in transcript order; the page's order of
+the topics decides only ties, or, when asked to keep it, every placement (a topic that a turn
+out of that order matches far better then says so). Without topics: a chapter at each change
+of subject, every 3–8 minutes (``shifts``), titled with a sentence of its first turn (or of the
+next ones, when the first says little). The first chapter starts at 0. Untimed turns are placed
+by the project's estimated times (``time_estimates``), and a suggestion at such a turn says its
+time is estimated.
 """
 
 from __future__ import annotations
@@ -81,15 +82,16 @@ class Suggestion:
         }
 
 
-def suggest_chapters(store: ProjectStore) -> list[Suggestion]:
-    """Suggestions for the project's transcript, from its episode page's topics if any."""
+def suggest_chapters(store: ProjectStore, page_order: bool = False) -> list[Suggestion]:
+    """Suggestions for the project's transcript, from its episode page's topics if any (in
+    the page's order of topics with ``page_order``)."""
     meta = store.episode()
     special = [SpecialTerm(t.term, t.variants) for t in store.glossary.terms()]
     special += [SpecialTerm(p.name) for p in meta.people]
     special += [SpecialTerm(s.name) for s in store.speakers()]
     link = store.media_link()
     duration = link.duration_ms if link is not None else None
-    return suggest_for(store.turns(with_words=False), meta.topics, special, duration)
+    return suggest_for(store.turns(with_words=False), meta.topics, special, duration, page_order)
 
 
 def suggest_for(
@@ -97,6 +99,7 @@ def suggest_for(
     topics: Sequence[str] = (),
     special: Sequence[SpecialTerm] = (),
     duration_ms: int | None = None,
+    page_order: bool = False,
 ) -> list[Suggestion]:
     """Suggestions for these turns (in transcript order); ``topics`` from the episode page."""
     if not turns:
@@ -109,19 +112,26 @@ def suggest_for(
     matcher = TopicMatcher([t.text for t in turns], special)
     topics = [t.strip() for t in topics if t.strip()]
     if topics:
-        placements = matcher.place(topics, starts, end_ms)
-        return [_from_topic(p, topics[p.topic], turns, starts) for p in placements]
+        placements = matcher.place(topics, starts, end_ms, page_order)
+        in_time = sorted(placements, key=lambda p: (starts[p.turn], p.turn))
+        return [
+            _from_topic(p, topics[p.topic], turns, starts, first=p is in_time[0]) for p in in_time
+        ]
     ordered = [int(ms) for ms in np.maximum.accumulate(starts)]  # never before an earlier turn
     shifts = find_shifts(matcher.tokens, ordered, end_ms)
     return _from_shifts(shifts, turns, ordered, matcher.tokens, matcher.vocabulary)
 
 
 def _from_topic(
-    placement: Placement, topic: str, turns: Sequence[Turn], starts: Sequence[int]
+    placement: Placement,
+    topic: str,
+    turns: Sequence[Turn],
+    starts: Sequence[int],
+    first: bool,
 ) -> Suggestion:
     notes: list[str] = []
     turn_index, start = placement.turn, starts[placement.turn]
-    if placement.topic == 0:  # the first chapter covers the opening, wherever its topic is
+    if first:  # the first chapter covers the opening, wherever its topic is
         turn_index, start = 0, 0
         notes.append("the first chapter starts at 0:00")
         if placement.score > 0:
@@ -129,7 +139,8 @@ def _from_topic(
     if placement.best_score > OUT_OF_ORDER * placement.score:
         notes.append(
             f"the topic is spoken of more at turn {_where(placement.best_turn, turns, starts)}, "
-            f"score {placement.best_score:.2f}, out of the page's order of topics"
+            f"score {placement.best_score:.2f}, out of the page's order of topics or too near "
+            "another chapter"
         )
     turn = turns[turn_index]
     return Suggestion(
@@ -143,7 +154,7 @@ def _from_topic(
         start > 0 and _is_estimated(turn),
         topic,
         "; ".join(notes),
-        placement.next_words if placement.topic > 0 else (),
+        () if first else placement.next_words,
     )
 
 

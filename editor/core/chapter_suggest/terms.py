@@ -60,7 +60,8 @@ def stem(word: str) -> str:
     word = re.sub(r"'s$|s'$|'$", "", word).replace("'", "")
     word = _strip(word, _INFLECTIONS, keep_ss=True)
     for _ in range(2):  # "leadership" → "leader" → "lead"
-        shorter = _strip(word, _DERIVATIONS)
+        # a derivation leaves four letters: "basal" is not "based", nor "postal" "posted"
+        shorter = _strip(word, _DERIVATIONS, least=_MIN_STEM + 1)
         if shorter == word:
             break
         word = shorter
@@ -70,9 +71,11 @@ def stem(word: str) -> str:
     return word
 
 
-def _strip(word: str, suffixes: tuple[str, ...], *, keep_ss: bool = False) -> str:
+def _strip(
+    word: str, suffixes: tuple[str, ...], *, keep_ss: bool = False, least: int = _MIN_STEM
+) -> str:
     for suffix in suffixes:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+        if word.endswith(suffix) and len(word) - len(suffix) >= least:
             if keep_ss and suffix == "s" and word[-2] in "sui":
                 return word  # "bypass", "status", "analysis"
             return word[: -len(suffix)]

@@ -7,12 +7,13 @@ wrote "Human Death" for "Human Debt™"). Long turns are damped, as BM25 damps l
 a turn is not chosen for saying everything at length; and half the next turn's score is added,
 since a topic that starts at a turn goes on in the turns after it.
 
-The topics are then placed in their order, at turns in transcript order, each chapter at least
+The topics are first placed in their order, at turns in transcript order, each chapter at least
 ``MIN_CHAPTER_MS`` long: the best total over all such monotone placements, by dynamic
 programming over topics × turns (a greedy choice of each topic's best turn could put a later
 topic before an earlier one, or leave no room for the topics after it). A tiny preference for
 evenly spread chapters only decides between placements that score the same, such as a topic
-no turn speaks of.
+no turn speaks of. Unless the page's order is to be kept, ``placement.free_placement`` then
+lets each topic go where it is spoken of, the page's order deciding only ties.
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from editor.core.chapter_suggest.placement import MIN_CHAPTER_MS, free_placement
 from editor.core.chapter_suggest.terms import Vocabulary, content_words
 from editor.core.errors import EditError
 
-MIN_CHAPTER_MS = 10_000  # YouTube's shortest chapter
 SPECIAL_WEIGHT = 2.0  # a glossary term's or a name's words
 _K1, _B = 1.2, 0.75  # BM25's saturation and length damping
+ADVERB_WEIGHT = 0.5  # a topic's "-ly" word
 CONTEXT = 0.5  # the share of the next turn's score a turn gets
 _EVEN = 1e-3  # the weight of the even spread, a tie-breaker only
 Scores = npt.NDArray[np.float64]
@@ -110,12 +112,17 @@ class TopicMatcher:
                     seen.setdefault(_plain(form), None)
         return tuple(seen)
 
-    def place(self, topics: Sequence[str], starts: Sequence[int], end_ms: int) -> list[Placement]:
-        """One placement per topic, in the topics' order and the turns' order."""
+    def place(
+        self, topics: Sequence[str], starts: Sequence[int], end_ms: int, page_order: bool = False
+    ) -> list[Placement]:
+        """One placement per topic, in the topics' order (each at a later turn than the one
+        before) with ``page_order``, else each where it is spoken of."""
         if not topics:
             return []
         matrix = np.array([self.scores(t) for t in topics])
         chosen = monotone_placement(matrix, starts, end_ms)
+        if not page_order:
+            chosen = free_placement(matrix, starts, end_ms, chosen)
         best = matrix.argmax(axis=1)
         return [
             Placement(
@@ -135,7 +142,7 @@ class TopicMatcher:
         special = {t.stem for term in self._special_in(topic) for t in content_words(term.text)}
         weights: dict[str, float] = {}
         for token in content_words(topic):
-            weight = SPECIAL_WEIGHT if token.stem in special else 1.0
+            weight = SPECIAL_WEIGHT if token.stem in special else _weight(token.surface)
             weights[token.stem] = max(weights.get(token.stem, 0.0), weight)
         return weights
 
@@ -214,6 +221,11 @@ def _running_argmax(values: Scores) -> npt.NDArray[np.int64]:
 def _tie_scale(matrix: Scores) -> float:
     best = matrix.max(axis=1) if matrix.size else np.zeros(1)
     return float(best.mean()) or 1.0
+
+
+def _weight(surface: str) -> float:
+    """A topic word's weight: an adverb ("entirely", "genuinely") says how, not what about."""
+    return ADVERB_WEIGHT if len(surface) > 5 and surface.lower().endswith("ly") else 1.0
 
 
 def _plain(text: str) -> str:
