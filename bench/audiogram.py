@@ -8,6 +8,7 @@ frames (no encoding) and the rest (encoding and writing). ``python -m bench.audi
 from __future__ import annotations
 
 import os
+import resource
 import tempfile
 import time
 from collections.abc import Callable
@@ -41,9 +42,11 @@ def main(shape: str = "square") -> None:
     load = os.getloadavg()[0]
     wall, cpu = timed(lambda: make_audiogram(job, QtTextPainter, folder / "clip.mp4"))
     size = (folder / "clip.mp4").stat().st_size / 1e6
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     print(
         f"audiogram {shape} {seconds:.0f} s clip: {wall:.1f} s wall, {cpu:.1f} s CPU "
-        f"({seconds / wall:.1f}x real time by the clock), {size:.1f} MB; load {load:.1f}"
+        f"({seconds / wall:.1f}x real time by the clock), {size:.1f} MB; peak memory "
+        f"{peak:.0f} MB; load {load:.1f}"
     )
     media = job.media
     audio_wall, audio_cpu = timed(lambda: read_clip_audio(media, CLIP.start_ms, CLIP.end_ms))
@@ -54,7 +57,7 @@ def main(shape: str = "square") -> None:
     states = renderer.composer.states_drawn
     print(f"  reading the sound: {audio_wall:.2f} s wall, {audio_cpu:.2f} s CPU")
     print(
-        f"  drawing {count} frames ({states} caption states drawn once each): "
+        f"  drawing {count} frames ({states} words boxes drawn): "
         f"{frames_wall:.2f} s wall, {frames_cpu:.2f} s CPU "
         f"({frames_cpu / count * 1000:.1f} ms a frame)"
     )

@@ -93,6 +93,11 @@ def test_a_frame_is_the_background_with_bars_and_the_words_box() -> None:
     quiet = composer.frame(FrameState(0, 1), np.zeros(layout.bar_count, np.float32)).copy()
     loud = composer.frame(FrameState(0, 1), np.ones(layout.bar_count, np.float32)).copy()
     assert painted == [FrameState(0, 1)]  # drawn once, then taken from the cache
+    for cue in range(1, 6):  # only the last few states are kept: the first is drawn again
+        composer.frame(FrameState(cue), np.zeros(layout.bar_count, np.float32))
+    composer.frame(FrameState(0, 1), np.zeros(layout.bar_count, np.float32))
+    assert painted == [FrameState(0, 1), *(FrameState(c) for c in range(1, 6)), FrameState(0, 1)]
+    assert composer.states_drawn == 7
     box = layout.words
     assert (quiet[box.y : box.bottom, box.x : box.right] == to_planes(paint(FrameState(0))).y).all()
     assert (

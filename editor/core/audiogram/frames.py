@@ -2,13 +2,14 @@
 
 The static background (gradient, title) is converted to the video's planes once; each frame
 starts as a copy of it, gets its level bars filled in as rectangles and the words box (speaker
-and caption) pasted from a cache keyed by what it shows, so a frame costs a few array copies
-and nothing is drawn twice. Colours are converted with the matrix of FFmpeg's scaler by default
-(BT.601, limited range), chroma as the average of each 2×2 block.
+and caption) pasted from a small cache keyed by what it shows, so a frame costs a few array
+copies and each caption state is drawn once. Colours are converted with the matrix of FFmpeg's
+scaler by default (BT.601, limited range), chroma as the average of each 2×2 block.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -56,6 +57,7 @@ def colour(rgb: RGB) -> tuple[int, int, int]:
     return int(planes.y[0, 0]), int(planes.u[0, 0]), int(planes.v[0, 0])
 
 
+KEPT_STATES = 4
 WordsPainter = Callable[[FrameState], Pixels]  # the words box for a state, in RGB
 
 
@@ -69,7 +71,8 @@ class FrameComposer:
         self.background = self._packed(to_planes(background))  # the frame with no bars or words
         self._frame = self.background.copy()
         self._paint_words = paint_words
-        self._words: dict[FrameState, Planes] = {}
+        self._words: OrderedDict[FrameState, Planes] = OrderedDict()  # the newest last
+        self._drawn = 0
         self._bar_colours = colour(layout.palette.bar), colour(layout.palette.bar_ahead)
         self._planes = (
             self._frame[:h],
@@ -87,14 +90,20 @@ class FrameComposer:
 
     @property
     def states_drawn(self) -> int:
-        """How many different words boxes have been drawn (each once)."""
-        return len(self._words)
+        """How many words boxes have been drawn."""
+        return self._drawn
 
     def words(self, state: FrameState) -> Planes:
-        """The words box for ``state``, drawn the first time it is needed."""
+        """The words box for ``state``. Frames go forward in time, so each state is drawn once
+        and kept while it lasts; only the last few are kept (a box is ~0.5 MB)."""
         planes = self._words.get(state)
         if planes is None:
             planes = self._words[state] = to_planes(self._paint_words(state))
+            self._drawn += 1
+            if len(self._words) > KEPT_STATES:
+                self._words.popitem(last=False)
+        else:
+            self._words.move_to_end(state)
         return planes
 
     def frame(self, state: FrameState, levels: Levels) -> Pixels:
