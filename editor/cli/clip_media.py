@@ -62,7 +62,18 @@ def video_command(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project, readonly=True) as store:
         job = audiogram_job(store, args.id, args.shape)
     ensure_qt()
-    made = make_audiogram(job, QtTextPainter, Path(args.output), progress=progress_printer())
+    printer, shown = progress_printer(), [0.0]
+
+    def progress(part: float) -> None:
+        shown.append(part)
+        printer(part)
+
+    try:
+        made = make_audiogram(job, QtTextPainter, Path(args.output), progress=progress)
+    except BaseException:  # an error or Ctrl+C: its message goes on a line of its own
+        if 0 < shown[-1] < 1:
+            print(file=sys.stderr)
+        raise
     for note in made.notes:
         print(f"warning: {args.output}: {note}", file=sys.stderr)
     print(

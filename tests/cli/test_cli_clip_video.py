@@ -72,6 +72,7 @@ def test_refusals_name_the_problem_and_write_nothing(
         ),
         ([demo, "--id", "7", "-o", tmp_path / "clip.mp4"], "no clip with id 7"),
         ([bare, "--id", "1", "-o", tmp_path / "clip.mp4"], "media file cannot be found"),
+        ([demo, "--id", "1", "-o", tmp_path / "no" / "clip.mp4"], "its folder does not exist"),
     ]
     for args, message in cases:
         code, _, err = run(capsys, "clip", "video", *args)

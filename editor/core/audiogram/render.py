@@ -107,6 +107,8 @@ def make_audiogram(
     """Write the audiogram of ``job`` to ``destination`` (``.mp4``)."""
     if destination.suffix.lower() != ".mp4":
         raise EditorError(f"{destination}: an audiogram is written as .mp4")
+    if not destination.resolve().parent.is_dir():  # FFmpeg opens the file at its first packet
+        raise EditorError(f"{destination}: its folder does not exist")
     clip = job.clip
     try:
         audio = read_clip_audio(job.media, clip.start_ms, clip.end_ms, cancelled)
