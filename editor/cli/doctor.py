@@ -95,6 +95,14 @@ def spelling_line() -> str:
     return f"spell checking: {text}" if ok else f"spell checking: no ({text})"
 
 
+def audiogram_line() -> str:
+    """Whether clip videos can be made (H.264 and AAC in PyAV's FFmpeg)."""
+    from editor.core.audiogram.mp4 import encoder_status  # noqa: PLC0415
+
+    ok, text = encoder_status()
+    return f"clip videos: {text}" if ok else f"clip videos: no ({text})"
+
+
 def doctor(args: argparse.Namespace) -> int:
     from PySide6 import __version__ as pyside  # noqa: PLC0415 - only this command needs Qt
 
@@ -108,6 +116,7 @@ def doctor(args: argparse.Namespace) -> int:
         f"media player: {'libVLC' if vlc_ok else 'QtMultimedia (libVLC not usable)'}",
         *aligner_lines((speech_ok, speech_text), acoustic_status()),
         spelling_line(),
+        audiogram_line(),
         f"settings: {user_config_path('transcript-editor', appauthor=False)}",
         f"data and snapshots: {user_data_path(APP_NAME, appauthor=False)}",
         f"program: {Path(sys.executable) if frozen else Path(__file__).resolve().parents[1]}",

@@ -126,3 +126,18 @@ def test_ctrl_c_leaves_no_file(demo: Path, tmp_path: Path) -> None:
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=PATIENCE_S) == 130
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo"]
+
+
+def test_doctor_names_the_encoders_and_a_pyav_without_them_is_refused(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import av
+
+    code, out, _ = run(capsys, "doctor")
+    assert code == 0 and "clip videos: PyAV " in out and "with libx264 and aac" in out
+    monkeypatch.setattr(av, "codecs_available", av.codecs_available - {"libx264"})
+    code, out, _ = run(capsys, "doctor")
+    assert "clip videos: no (PyAV " in out and "lacks libx264" in out
+    code, _, err = run(capsys, "clip", "video", demo, "--id", "1", "-o", tmp_path / "x.mp4")
+    assert code == 2 and "cannot make a video: PyAV" in err
+    assert not list(tmp_path.glob("*.mp4")) and not list(tmp_path.glob(".*.part"))

@@ -27,8 +27,22 @@ VIDEO_OPTIONS = {"preset": "ultrafast", "crf": "23"}
 AUDIO_BIT_RATE = 128_000
 
 
+ENCODERS = ("libx264", "aac")
+
+
 class VideoCancelled(Cancelled):
     """The user stopped the render; no file was written."""
+
+
+def encoder_status() -> tuple[bool, str]:
+    """Whether this PyAV can write audiograms (its FFmpeg has libx264 and aac), and what it is."""
+    import av  # noqa: PLC0415
+
+    missing = [name for name in ENCODERS if name not in av.codecs_available]
+    version = f"PyAV {av.__version__} (FFmpeg {getattr(av, 'ffmpeg_version_info', '?')})"
+    if missing:
+        return False, f"{version} lacks {' and '.join(missing)}; the PyAV wheel from PyPI has both"
+    return True, f"{version} with libx264 and aac"
 
 
 def write_mp4(

@@ -22,7 +22,7 @@ from .clip_captions import VideoCue, video_cues
 from .clip_words import ClipSpeech, project_clip_speech
 from .frames import FrameComposer, Pixels
 from .layout import FPS, Layout, layout_for
-from .mp4 import VideoCancelled, write_mp4
+from .mp4 import VideoCancelled, encoder_status, write_mp4
 from .timeline import FrameState, Timeline, bar_window
 
 AUDIO_SHARE = 0.05  # of the progress bar: reading the sound, before the frames
@@ -109,6 +109,9 @@ def make_audiogram(
         raise EditorError(f"{destination}: an audiogram is written as .mp4")
     if not destination.resolve().parent.is_dir():  # FFmpeg opens the file at its first packet
         raise EditorError(f"{destination}: its folder does not exist")
+    usable, status = encoder_status()
+    if not usable:
+        raise EditorError(f"{destination}: cannot make a video: {status}")
     clip = job.clip
     try:
         audio = read_clip_audio(job.media, clip.start_ms, clip.end_ms, cancelled)
