@@ -133,6 +133,11 @@ def checked_base_url(base_url: str | None) -> str:
         return ""
     url = base_url.strip()
     parts = urlsplit(url)
+    if any(c.isspace() for c in url):
+        raise EditorError(
+            f"base URL {url!r}: a URL has no spaces; write each as %20 (as the address is "
+            "written where the files are uploaded)"
+        )
     if parts.scheme.lower() != "https" or not parts.netloc or parts.query or parts.fragment:
         raise EditorError(
             f"base URL {url!r}: give the https: address of the folder the files go to, such as "

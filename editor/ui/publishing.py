@@ -82,7 +82,10 @@ class Publisher(QObject):
         """Start publishing the open project into ``folder``; the worker, or ``None`` if it
         was refused at once (told in a message) or one is already running."""
         store = self.parts.model.store
-        if store is None or (self.worker is not None and self.worker.isRunning()):
+        if store is None:
+            return None
+        if self.worker is not None and self.worker.isRunning():
+            self.parts.show_error("A publication is still being written; try again when it is done")
             return None
         self.parts.view.commit_open_editor()
         self.save_typing()

@@ -124,6 +124,8 @@ def _check_url(where: str, url: str, absolute: bool, report: Report) -> None:
     parts = urlsplit(url)
     if not url.strip():
         report.errors.append(f"{where}: an empty URL")
+    elif any(c.isspace() for c in url):
+        report.errors.append(f"{where}: {url!r} has a space in it")
     elif absolute and (parts.scheme != "https" or not parts.netloc):
         report.errors.append(f"{where}: {url!r} is not an https: URL")
     elif not absolute and (parts.scheme or parts.netloc or url.startswith("/")):

@@ -168,15 +168,18 @@ def test_a_base_url_that_is_not_https_is_refused_before_anything_is_written(
     assert not out.exists()
 
 
-def test_a_base_url_with_or_without_its_slash_and_names_that_need_quoting(
+def test_a_base_url_with_or_without_its_slash_gives_the_same_item(
     episode: Path, tmp_path: Path
 ) -> None:
-    publish_project(episode, tmp_path / "a", "https://x.example/my show")
-    publish_project(episode, tmp_path / "b", "https://x.example/my show/")
+    publish_project(episode, tmp_path / "a", "https://x.example/my%20show")
+    publish_project(episode, tmp_path / "b", "https://x.example/my%20show/")
     first, second = (tmp_path / f / "rss-item.xml" for f in "ab")
     assert first.read_bytes() == second.read_bytes()
     urls = [t.get("url") for t in _item(tmp_path / "a").findall(f"{{{NS}}}transcript")]
-    assert urls[0] == "https://x.example/my show/transcript.vtt"
+    assert urls[0] == "https://x.example/my%20show/transcript.vtt"
+    with pytest.raises(EditorError, match="a URL has no spaces; write each as %20"):
+        publish_project(episode, tmp_path / "c", "https://x.example/my show/")
+    assert not (tmp_path / "c").exists()
 
 
 def test_what_the_project_has_nothing_for_is_left_out_and_said(tmp_path: Path) -> None:
@@ -296,6 +299,7 @@ def test_the_validator_finds_what_breaks_the_rules() -> None:
         'role="guest"': 'role="sidekick"',
         "<title>T</title>": "",
         "<description>D</description>": "<description></description>",
+        "x.example/t.vtt": "x.example/my t.vtt",
     }
     for old, new in broken.items():
         assert old in good, old

@@ -124,6 +124,8 @@ def test_the_work_is_handed_to_another_process_while_the_window_stays_live(
     monkeypatch.setattr(publishing, "run_elsewhere", elsewhere)
     worker = episode.publisher.publish_to(tmp_path / "out", BASE)
     assert worker is not None
+    assert episode.publisher.publish_to(tmp_path / "again", BASE) is None  # one at a time
+    assert "still being written" in episode.statusBar().currentMessage()
     QTimer.singleShot(0, window_ran.set)
     qtbot.waitUntil(lambda: bool(summaries))
     assert handed[0][0] != threading.get_ident()  # asked from the worker thread
