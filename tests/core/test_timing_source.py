@@ -1,6 +1,6 @@
 """Where a turn's times came from is a ``TimingSource``, never None: a project file's NULL (what
 files have always held for confirmed times) reads as CONFIRMED and CONFIRMED is written as NULL,
-so old files open unchanged and a turn written back stays as it was."""
+so old files open as they are, and a timing nothing changed is not written again."""
 
 from __future__ import annotations
 
@@ -36,11 +36,13 @@ def test_old_values_map_to_the_enum_and_confirmed_is_stored_as_null(project_path
         ]
         assert all(isinstance(t, TimingSource) for t in read)
     with ProjectSession.open(project_path, snapshot=False) as session:
-        session.run(lambda s: ops.edit_text(s, ids[0], "Rewritten."))  # written back whole
-        session.run(ops.estimate_missing_times)
-        session.undo()
-        session.undo()
-    assert _column(project_path)[:4] == [None, None, "aligned", "estimated"]
+        for turn_id in ids:  # each turn changed and changed back: its timing left as it was
+            session.run(lambda s, t=turn_id: ops.edit_text(s, t, "Rewritten."))
+            session.undo()
+        assert _column(project_path)[:4] == [None, "confirmed", "aligned", "guessed"]
+        for number, turn_id in enumerate(ids[2:]):  # times set by a person: stored as NULL
+            session.run(lambda s, t=turn_id, n=number: ops.set_times(s, t, start_ms=n * 1000))
+    assert _column(project_path)[:4] == [None, "confirmed", None, None]
 
 
 def test_setting_times_confirms_them_and_an_estimate_says_so(project_path: Path) -> None:
