@@ -34,7 +34,13 @@ def add_parser(chapter_sub: argparse._SubParsersAction[argparse.ArgumentParser])
     existing.add_argument(
         "--keep", action="store_true", help="with --apply: add them beside the existing chapters"
     )
-    suggest.add_argument(
+    basis = suggest.add_mutually_exclusive_group()
+    basis.add_argument(
+        "--subjects",
+        action="store_true",
+        help="chapters at the changes of subject, even when the episode page has topics",
+    )
+    basis.add_argument(
         "--page-order",
         action="store_true",
         help="keep the topics in the episode page's order (else each goes where it is spoken of)",
@@ -48,12 +54,12 @@ def chapters_suggest(args: argparse.Namespace) -> int:
         raise EditorError("--replace and --keep go with --apply")
     if not args.apply:
         with ProjectStore.open(args.project, readonly=True) as store:
-            suggestions = suggest_chapters(store, args.page_order)
+            suggestions = suggest_chapters(store, args.page_order, not args.subjects)
         _print(suggestions, args.json)
         return 0
     existing: Existing = "replace" if args.replace else "keep" if args.keep else "refuse"
     with open_session(args.project) as session:
-        suggestions = suggest_chapters(session.store, args.page_order)
+        suggestions = suggest_chapters(session.store, args.page_order, not args.subjects)
         if not suggestions:
             raise EditorError(f"{args.project}: no turns to suggest chapters for")
         count = len(session.store.chapters.all())

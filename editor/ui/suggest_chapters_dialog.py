@@ -43,7 +43,7 @@ class SuggestChaptersDialog(QDialog):
         self._titles: list[QTableWidgetItem] = []
         from_topics = any(s.topic for s in suggestions)
         basis = (
-            "one per topic of the episode page, in its order"
+            "one per topic of the episode page, where it is spoken of"
             if from_topics
             else "where the subject changes (the project has no topics from an episode page)"
         )

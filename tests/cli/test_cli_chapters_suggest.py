@@ -67,6 +67,11 @@ def test_suggestions_are_printed_for_review(
     assert code == 0 and in_order[0]["topic"].startswith("why RTO mandates")
     assert [s["topic"] for s in in_order] == [s["topic"] for s in sorted(found, key=topic_rank)]
 
+    code, out, _ = run(capsys, "chapters", "suggest", episode, "--json", "--subjects")
+    subjects = json.loads(out)
+    assert code == 0 and subjects and not any(s["topic"] for s in subjects)
+    assert subjects[0]["start_ms"] == 0 and "the first chapter" in subjects[0]["why"]
+
 
 def test_apply_adds_them_as_one_step_and_never_overwrites_unasked(
     episode: Path, capsys: pytest.CaptureFixture[str]

@@ -144,8 +144,11 @@ def test_chapters_are_at_least_ten_seconds_long() -> None:
     found = suggest_for(turns(texts, step_ms=2_000, first_ms=30_000), ["a", "garden", "football"])
     assert found[0].start_ms == 0 and found[1].turn_number == 2
     assert found[2].start_ms - found[1].start_ms >= 10_000
-    with pytest.raises(EditError, match="too few turns"):
+    with pytest.raises(EditError, match=r"too few turns .* for 3 chapters.*at most 1 fit"):
         suggest_for(turns([GARDEN, FOOTBALL], step_ms=3_000), ["a", "b", "c"])
+    four = turns([GARDEN, PASTA, FOOTBALL, TAXES], step_ms=6_000)  # at 0, 6, 12, 18 s; 24 s
+    with pytest.raises(EditError, match="at most 2 fit"):  # at 0 and 12 s
+        suggest_for(four, ["a", "b", "c"])
 
 
 def test_stems_and_near_spellings_match() -> None:

@@ -82,16 +82,25 @@ class Suggestion:
         }
 
 
-def suggest_chapters(store: ProjectStore, page_order: bool = False) -> list[Suggestion]:
+def suggest_chapters(
+    store: ProjectStore, page_order: bool = False, topics: bool = True
+) -> list[Suggestion]:
     """Suggestions for the project's transcript, from its episode page's topics if any (in
-    the page's order of topics with ``page_order``)."""
+    the page's order of topics with ``page_order``), else (or without ``topics``) at the
+    changes of subject."""
     meta = store.episode()
     special = [SpecialTerm(t.term, t.variants) for t in store.glossary.terms()]
     special += [SpecialTerm(p.name) for p in meta.people]
     special += [SpecialTerm(s.name) for s in store.speakers()]
     link = store.media_link()
     duration = link.duration_ms if link is not None else None
-    return suggest_for(store.turns(with_words=False), meta.topics, special, duration, page_order)
+    return suggest_for(
+        store.turns(with_words=False),
+        meta.topics if topics else (),
+        special,
+        duration,
+        page_order,
+    )
 
 
 def suggest_for(

@@ -198,13 +198,25 @@ def monotone_placement(matrix: Scores, starts: Sequence[int], end_ms: int) -> li
     final = value[-1] + best_total
     if not turns or not np.isfinite(final.max()):
         raise EditError(
-            f"the transcript has too few turns, {MIN_CHAPTER_MS // 1000} s or more apart, for "
-            f"{count} chapters; time it, or suggest chapters without the topics"
+            f"the transcript has too few turns {MIN_CHAPTER_MS // 1000} s or more apart for "
+            f"{count} chapters, one per topic of the episode page (at most "
+            f"{_most_chapters(reach, end_ms)} fit; an untimed turn is placed by estimated times); "
+            "time the turns, or ask for chapters at changes of subject, which need no topics"
         )
     chosen = [int(final.argmax())]
     for k in range(count - 1, 0, -1):
         chosen.append(int(back[k, chosen[-1]]))
     return chosen[::-1]
+
+
+def _most_chapters(reach: npt.NDArray[np.int64], end_ms: int) -> int:
+    """How many chapters of ``MIN_CHAPTER_MS`` or more these turn starts allow (the first at
+    0): taking each turn that fits as early as it can is the most."""
+    count, last = 1, 0
+    for start in reach.tolist():
+        if start - last >= MIN_CHAPTER_MS and end_ms - start >= MIN_CHAPTER_MS:
+            count, last = count + 1, start
+    return count
 
 
 def _running_argmax(values: Scores) -> npt.NDArray[np.int64]:
