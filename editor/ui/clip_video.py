@@ -80,7 +80,11 @@ class ClipVideoController(QObject):
         )
         if not ok:
             return
-        clip = store.clips.get(clip_ids[0])
+        try:
+            clip = store.clips.get(clip_ids[0])
+        except EditorError as error:  # deleted meanwhile (an undo from the history, say)
+            self.parts.show_error(str(error))
+            return
         name = safe_filename(clip.title) or store.path.stem
         path, _ = QFileDialog.getSaveFileName(
             self.parts.parent,
