@@ -1,4 +1,5 @@
-"""The producer's journey: the episode page imported, show notes filled, every export run.
+"""The producer's journey: the episode page imported, chapters suggested (``producer_kit``),
+show notes filled, every export run, the episode published.
 
 Run by ``run_journey.py`` under the system Python. Every item of File → Export is taken from the
 menu as the tree lists it and run through the real menus and Qt's file dialog; the test checks
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import producer_kit
 from atspi_driver import Driver
 from turn_list import item
 
@@ -32,6 +34,7 @@ def replace_text(driver: Driver, field: Any, text: str) -> None:
 
 def fill_notes(driver: Driver, notes: dict[str, str]) -> None:
     """Type each field of the Show Notes panel; the preview shows the title once saved."""
+    driver.click(driver.find("page tab", "Show Notes"))
     for label, text in notes.items():
         role = "spin button" if label in ("Season:", "Episode:") else "text"
         replace_text(driver, driver.find(role, label), text)
@@ -106,8 +109,10 @@ def finished(driver: Driver, target: Path) -> None:
 
 def run(driver: Driver, params: dict[str, Any]) -> None:
     import_page(driver, Path(params["page"]))
+    producer_kit.run(driver, params)
     fill_notes(driver, params["notes"])
     for row, title in params["chapters"]:
         add_chapter(driver, row, title)
     add_clip(driver, params["clip_row"])
     export_all(driver, Path(params["work"]) / "exports")
+    producer_kit.publish(driver, Path(params["publish_to"]), params["base_url"])

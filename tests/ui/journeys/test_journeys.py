@@ -21,6 +21,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 
@@ -232,17 +233,20 @@ def test_host_journey(tools: None, tmp_path: Path) -> None:
 
 
 NOTES = {"Title:": "Amazon's return-to-office mandate", "Season:": "2", "Episode:": "5"}
+BASE_URL = "https://media.example.com/s2e5/"
 
 
 def test_producer_journey(tools: None, tmp_path: Path) -> None:
-    from editor.core.formats import export_choices
-    from editor.core.project.project_exports import PROJECT_EXPORTS
-
+    published = tmp_path / "published"
+    published.mkdir()  # a fresh, empty folder chosen in the dialog
     params = {
         "page": str(SAMPLES / "episode-page.txt"),
         "notes": NOTES,
-        "chapters": [[0, "Welcome"], [2, "The news"], [5, "Amazon's mandate"]],  # YouTube: 3
+        "uncheck": 0,  # the suggestion at 0:00: "Welcome" goes there (YouTube's first chapter)
+        "chapters": [[0, "Welcome"]],
         "clip_row": 6,
+        "publish_to": str(published),
+        "base_url": BASE_URL,
     }
     journey = run_journey("producer", tmp_path, params)
     seen = journey.seen
@@ -256,12 +260,34 @@ def test_producer_journey(tools: None, tmp_path: Path) -> None:
         clips = conn.execute("SELECT count(*) FROM clips").fetchone()[0]
     assert episode[:4] == (NOTES["Title:"], page_title, 2, 5)
     assert episode[4].startswith("In this episode, Duena Blomstrom")
-    assert chapters == ["Welcome", "The news", "Amazon's mandate"] and clips == 1
-    # every export of the menu, run from the menu: as many as the app has, each file written
+    check_suggested(seen, chapters)
+    assert clips == 1
+    check_exports(seen, journey.project.parent / "exports", chapters)
+    check_published(seen, published)
+
+
+def check_suggested(seen: dict[str, Any], chapters: list[str]) -> None:
+    """Nine topics for ten turns were refused, saying eight fit; with the last topic deleted the
+    dialog listed eight; the first unchecked, seven were added, undone and redone as one step."""
+    assert "at most 8 fit" in seen["suggest_refused"], seen["suggest_refused"]
+    suggested = seen["suggested"]
+    assert len(suggested) == 8 and all(len(row) == 4 for row in suggested), suggested
+    assert suggested[0][0] == "0:00" and all(row[1] and row[2][0].isdigit() for row in suggested)
+    assert seen["suggested_checked"] == [False] + [True] * 7
+    assert (seen["chapters_added"], seen["chapters_after_undo"]) == (7, 0)
+    assert seen["chapters_after_redo"] == 7
+    assert "Suggested chapters" in seen["undo_item"] and "Suggested chapters" in seen["redo_item"]
+    assert chapters == ["Welcome"] + [row[1] for row in suggested[1:]]
+
+
+def check_exports(seen: dict[str, Any], folder: Path, chapters: list[str]) -> None:
+    """Every export of the menu, run from the menu: as many as the app has, each file written."""
+    from editor.core.formats import export_choices
+    from editor.core.project.project_exports import PROJECT_EXPORTS
+
     expected = [f"{d} (.{n})…" for n, d in export_choices()]
     expected += [f"{kind.description}…" for kind in PROJECT_EXPORTS.values()]
     assert seen["export_items"] == expected
-    folder = journey.project.parent / "exports"
     files = {label: folder / name for label, name in seen["exports"].items()}
     assert list(files) == expected
     assert all(path.stat().st_size > 0 for path in files.values()), files
@@ -272,6 +298,24 @@ def test_producer_journey(tools: None, tmp_path: Path) -> None:
     chapters_json = json.loads(text["Podcasting 2.0 chapters (JSON)…"])
     assert [c["title"] for c in chapters_json["chapters"]] == chapters
     assert b"And I'm just like" in text["Clips (CSV)…"]
-    assert text["YouTube chapters (description block)…"] == (
-        b"00:00 Welcome\n00:33 The news\n00:55 Amazon's mandate\n"
-    )
+    youtube = text["YouTube chapters (description block)…"].decode().splitlines()
+    assert youtube[0] == "00:00 Welcome" and len(youtube) == len(chapters), youtube
+    assert [line.split(" ", 1)[1] for line in youtube] == chapters
+
+
+def check_published(seen: dict[str, Any], folder: Path) -> None:
+    """File → Publish… wrote every file into the folder chosen, linked by the base URL typed."""
+    from editor.core.publish import ITEM_FILE, NOTES_FILES, OPTIONAL_FILES, TRANSCRIPT_FILES
+    from editor.core.rss_item import PODCAST_NAMESPACE
+
+    expected = {n for n, *_ in TRANSCRIPT_FILES} | {n for n, _ in NOTES_FILES}
+    expected |= {*OPTIONAL_FILES, ITEM_FILE}
+    assert set(seen["published_files"]) == expected, seen["published_files"]
+    assert any(f"Published {len(expected)} files" in label for label in seen["publish_summary"])
+    assert all((folder / name).stat().st_size > 0 for name in expected)
+    assert (folder / "transcript.vtt").read_bytes().startswith(b"WEBVTT")
+    item = ElementTree.parse(folder / ITEM_FILE).getroot()
+    podcast = [e for e in item.iter() if e.tag.startswith(f"{{{PODCAST_NAMESPACE}}}")]
+    assert podcast, ElementTree.tostring(item)
+    links = {e.get("url") for e in podcast if e.tag.endswith("}transcript")}
+    assert f"{BASE_URL}transcript.vtt" in links, links
