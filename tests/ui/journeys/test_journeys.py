@@ -213,16 +213,18 @@ QUOTE = "there's zero data behind zero ROI behind any of these decisions"
 def test_host_journey(tools: None, tmp_path: Path) -> None:
     import av
 
-    journey = run_journey("host", tmp_path, {"row": 6, "quote": QUOTE})
+    journey = run_journey("host", tmp_path, {"row": 6, "quote": QUOTE, "long_row": 5})
     seen = journey.seen
     assert QUOTE in seen["clip_cells"]
     with sqlite3.connect(f"file:{journey.project}?mode=ro", uri=True) as conn:
-        clips = list(conn.execute("SELECT start_ms, end_ms, title, quote, speaker FROM clips"))
-        turn = conn.execute("SELECT start_ms, end_ms FROM turns ORDER BY position").fetchall()[6]
-    assert len(clips) == 1, clips
+        clips = list(
+            conn.execute("SELECT start_ms, end_ms, title, quote, speaker FROM clips ORDER BY id")
+        )
+        turns = conn.execute("SELECT start_ms, end_ms FROM turns ORDER BY position").fetchall()
+    assert len(clips) == 2, clips  # the quote's, then the whole turn's
     start_ms, end_ms, title, quote, speaker = clips[0]
     assert (quote, speaker) == (QUOTE, "Alessandria Polizzi")
-    assert turn[0] <= start_ms < end_ms <= turn[1]
+    assert turns[6][0] <= start_ms < end_ms <= turns[6][1]
     # the Cut Audio dialog proposed the clip's title, not the project's name
     assert "zero data behind" in seen["proposed_name"] and "Fighters" not in seen["proposed_name"]
     cut = Path(seen["cut_file"])
@@ -230,6 +232,26 @@ def test_host_journey(tools: None, tmp_path: Path) -> None:
     with av.open(str(cut)) as container:
         seconds = float(container.duration or 0) / av.time_base
     assert abs(seconds * 1000 - (end_ms - start_ms)) < 300, (seconds, start_ms, end_ms, title)
+    check_video(seen, end_ms - start_ms)
+    # the second video, of the whole turn, cancelled: no file, no temporary file left
+    assert clips[1][:2] == turns[5] and seen["long_clip_title"] == clips[1][2], (clips, seen)
+    assert "cancelled" in seen["cancel_status"], seen["cancel_status"]
+    assert not Path(seen["cancelled_file"]).exists()
+    assert not [p.name for p in journey.project.parent.iterdir() if p.name.endswith(".part")]
+
+
+def check_video(seen: dict[str, Any], clip_ms: int) -> None:
+    """Make Video… wrote an h264 + aac MP4 as long as the clip, said in the status bar."""
+    import av
+
+    video = Path(seen["video_file"])
+    assert video.suffix == ".mp4" and "zero data behind" in video.name, video
+    assert f"Made {video.name}" in seen["video_status"], seen["video_status"]
+    with av.open(str(video)) as container:
+        codecs = {s.type: s.codec_context.name for s in container.streams}
+        seconds = float(container.duration or 0) / av.time_base
+    assert codecs == {"video": "h264", "audio": "aac"}, codecs
+    assert abs(seconds * 1000 - clip_ms) < 100, (seconds, clip_ms)
 
 
 NOTES = {"Title:": "Amazon's return-to-office mandate", "Season:": "2", "Episode:": "5"}
