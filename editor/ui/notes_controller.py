@@ -296,6 +296,7 @@ class NotesController(QObject):
         store = self.parts.model.store
         if store is None:
             return
+        self.notes_panel.flush()  # topics just typed count
         try:
             suggestions = suggest_chapters(store)
         except EditorError as error:

@@ -155,3 +155,23 @@ def test_without_a_window_and_without_topics(
     assert controller.chapters_panel.table.rowCount() == 1
     bare.parts.runner.undo()
     assert store.chapters.all() == [] and controller.chapters_panel.table.rowCount() == 0
+
+
+def test_topics_being_typed_are_saved_before_suggesting(
+    episode: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Topics edited in the Show Notes panel are suggested from at once, not the ones the file
+    had before the panel's save timer ran (found by the producer's journey)."""
+    shown: list[SuggestChaptersDialog] = []
+
+    def cancel(dialog: SuggestChaptersDialog) -> int:
+        shown.append(dialog)
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(SuggestChaptersDialog, "exec", cancel)
+    topics = episode.notes.notes_panel.topics
+    kept = topics.toPlainText().splitlines()[:3]
+    topics.setPlainText("\n".join(kept))  # typed: saved 600 ms later, or when asked
+    episode.action("suggest_chapters").trigger()
+    assert len(shown) == 1 and shown[0].table.rowCount() == 3
+    assert episode.store is not None and list(episode.store.episode().topics) == kept
