@@ -12,13 +12,8 @@ import pytest
 
 from editor import __version__
 from editor.cli import main
+from tests.cli.running import run
 from tests.conftest import EPISODE_TRANSCRIPT, SAMPLE10_MP3, in_ci
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_acceptance_new_info_export_reimport(

@@ -8,16 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from editor.cli import main
 from editor.core.formats import read_transcript
+from tests.cli.running import run
 from tests.conftest import SAMPLE10_MP3, SAMPLE10_TRANSCRIPT, SAMPLE10_TRUTH
 from tests.core.test_alignment import _espeak  # noqa: F401 - skips without eSpeak NG
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_align_times_every_turn(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

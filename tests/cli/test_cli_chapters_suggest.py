@@ -8,16 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from editor.cli import main
 from editor.core.project.store import ProjectStore
+from tests.cli.running import run
 
 PAGE = Path(__file__).parent.parent / "data" / "episode-page.txt"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

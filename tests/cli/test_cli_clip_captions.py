@@ -6,15 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from editor.cli import main
 from editor.core.formats import read_transcript
 from editor.demo import ensure_demo_project
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.running import run
 
 
 @pytest.fixture

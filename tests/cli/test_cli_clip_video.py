@@ -11,22 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from editor.cli import main
 from editor.core.audiogram.mp4 import VideoCancelled
 from editor.core.audiogram.render import audiogram_job, make_audiogram
 from editor.core.project.create import create_project
 from editor.core.project.store import ProjectStore
 from editor.demo import ensure_demo_project
+from tests.cli.running import run
 from tests.conftest import PATIENCE_S
 from tests.media.audiogram_helpers import stream_facts
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -10,17 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from editor.cli import main
 from editor.core import ops
 from editor.core.model import TranscriptTurn
 from editor.core.project import snapshots, storage
 from editor.core.project.store import ProjectStore
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.running import run
 
 
 @pytest.fixture

@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from editor.cli import main
+from tests.cli.running import run
 from tests.conftest import EPISODE_TRANSCRIPT
 from tests.formats.conftest import CORPUS
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize(

@@ -7,16 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from editor.cli import main
+from tests.cli.running import run
 from tests.conftest import EPISODE_TRANSCRIPT
 
 GLOSSARY = "term,variants,note\nHuman Debt™,,framework\nKPMG,,auditor\nExecution Debt,,\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

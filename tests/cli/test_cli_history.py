@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.project.store import ProjectStore
-from tests.cli.test_cli import run
+from tests.cli.running import run
 from tests.conftest import EPISODE_TRANSCRIPT
 
 

@@ -7,18 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from editor.cli import main
 from editor.core.audio_cut import media_duration_ms
 from editor.demo import ensure_demo_project
+from tests.cli.running import run
 
 PAGE = Path(__file__).parent.parent / "data" / "episode-page.txt"
 TRUTH = json.loads((Path(__file__).parent.parent / "data" / "sample10-truth.json").read_text())
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -9,15 +9,10 @@ from pathlib import Path
 import pytest
 
 from editor.cli import main
+from tests.cli.running import run
 from tests.core.podcast_rules import validate_item
 
 PAGE = Path(__file__).parent.parent / "data" / "episode-page.txt"  # ../shared/samples' page
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _digest(path: Path) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import run
+from tests.cli.running import run
 
 SRT = """1
 00:00:01,000 --> 00:00:04,000
