@@ -2,7 +2,8 @@
 
 libVLC calls its event callbacks on its own threads, and is not re-entrant from them. The
 callbacks here only emit a Qt signal; Qt queues it to the main thread, where the listener is
-told. Seeking before playback has started is remembered and applied once libVLC is playing.
+told (unless the player was closed meanwhile: one still queued then is dropped). Seeking
+before playback has started is remembered and applied once libVLC is playing.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class VlcPlayer:
         self._pending_seek: int | None = None
         self._started = False
         self._rate = 1.0
+        self._closed = False
         self._bridge = _Bridge()
         self._bridge.arrived.connect(self._on_event)
         events = self._player.event_manager()
@@ -91,6 +93,8 @@ class VlcPlayer:
         self._bridge.arrived.emit(name)  # nothing else may happen on libVLC's thread
 
     def _on_event(self, name: str) -> None:
+        if self._closed:  # queued before close: the player it would ask is released
+            return
         if name == "playing":
             self._started = True
             if self._pending_seek is not None:
@@ -164,6 +168,9 @@ class VlcPlayer:
         return PlaybackState.STOPPED
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         events = self._player.event_manager()
         for kind in self._event_kinds:
             events.event_detach(kind)

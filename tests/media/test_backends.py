@@ -149,6 +149,41 @@ def test_libvlc_events_arrive_on_the_main_thread(vlc_player: Player, qtbot: obje
     assert threads and all(t is threading.main_thread() for t in threads)
 
 
+@pytest.mark.playback
+def test_libvlc_events_still_queued_at_close_are_dropped(qapp: object, qtbot: object) -> None:
+    """An event libVLC sent just before ``close`` reaches the main thread after the player
+    was released; asking the released player its state hung the app on quitting (found by the
+    editor's journey: the main thread waiting in ``libvlc_media_player_get_state``)."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    from editor.media import BackendUnavailable
+
+    try:
+        from editor.media.vlc_player import VlcPlayer
+
+        player = VlcPlayer()
+    except BackendUnavailable as error:
+        if in_ci():
+            pytest.fail(f"libVLC must be available in CI: {error}")
+        pytest.skip(f"libVLC not available: {error}")
+    recorder = Recorder()
+    player.set_listener(recorder)
+    player.load(SAMPLE10_MP3)
+    player.play()
+    _wait_until(qtbot, lambda: PlaybackState.PLAYING in recorder.states)
+    told = len(recorder.states)
+    # as libVLC's own thread does: the event is queued for the main thread
+    sender = threading.Thread(target=lambda: player._bridge.arrived.emit("paused"))
+    sender.start()
+    sender.join()
+    player.close()
+    QApplication.processEvents()
+    assert len(recorder.states) == told
+    player.close()  # a second close does nothing
+
+
 _QT_PLAYER: list[Player] = []  # one for the whole session, never destroyed (platform notes)
 
 

@@ -270,7 +270,9 @@ class Driver:
                 if self.app.poll() is None:
                     self.seen["quit_failed"] = self.windows()
                     self.shot("quit-failed")
-                    self.seen["native_stack"] = _native_stack(self.app.pid)
+                    stack = _native_stack(self.app.pid)
+                    (self.shots / "native-stack.txt").write_text(stack, encoding="utf-8")
+                    self.seen["native_stack"] = stack[-8000:]  # every thread: the file
                     self.app.send_signal(signal.SIGABRT)  # faulthandler prints every thread
                 try:
                     code = self.app.wait(timeout=PATIENCE_S)
@@ -302,7 +304,7 @@ def _native_stack(pid: int) -> str:
         timeout=PATIENCE_S,
         check=False,
     )
-    return traced.stdout[-8000:]
+    return traced.stdout
 
 
 def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
