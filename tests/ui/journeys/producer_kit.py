@@ -35,7 +35,7 @@ def edit_menu(driver: Driver, starts: str) -> str:
 
 def drop_last_topic(driver: Driver) -> str:
     """Suggest Chapters… refused (more topics than chapters fit): the producer deletes the page's
-    last topic in the Show Notes panel; the preview shows it gone once saved."""
+    last topic in the Show Notes panel, and asks again at once (before the panel's own save)."""
     driver.menu("Edit", "Suggest Chapters…")
     status = driver.find("status bar")
     refusal = driver.until(lambda: "fit" in (status.name or "") and status.name, "the refusal")
@@ -45,9 +45,9 @@ def drop_last_topic(driver: Driver) -> str:
     topics = driver.find("text", "Topics:")
     lines = driver.text_of(topics).splitlines()
     last = lines[-1]
-    topics.queryEditableText().setTextContents("\n".join(lines[:-1]))
-    preview = driver.find("label", "Show notes preview")
-    driver.until(lambda: last not in driver.text_of(preview), "the last topic out of the preview")
+    kept = "\n".join(lines[:-1])
+    topics.queryEditableText().setTextContents(kept)
+    driver.until(lambda: driver.text_of(topics) == kept, "the last topic deleted")
     driver.seen["topic_dropped"] = last
     return last
 
