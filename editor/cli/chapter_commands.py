@@ -8,7 +8,7 @@ import json
 import sys
 
 from editor.cli.commands import open_session
-from editor.core.chapter_suggest import Suggestion, suggest_chapters
+from editor.core.chapter_suggest import Suggestion, left_out, suggest_chapters
 from editor.core.errors import EditorError
 from editor.core.ops.chapters import (
     SUGGESTED_LABEL,
@@ -55,11 +55,14 @@ def chapters_suggest(args: argparse.Namespace) -> int:
     if not args.apply:
         with ProjectStore.open(args.project, readonly=True) as store:
             suggestions = suggest_chapters(store, args.page_order, not args.subjects)
+            topics = () if args.subjects else store.episode().topics
         _print(suggestions, args.json)
+        _left_out(left_out(suggestions, topics), args.json)
         return 0
     existing: Existing = "replace" if args.replace else "keep" if args.keep else "refuse"
     with open_session(args.project) as session:
         suggestions = suggest_chapters(session.store, args.page_order, not args.subjects)
+        topics = () if args.subjects else session.store.episode().topics
         if not suggestions:
             raise EditorError(f"{args.project}: no turns to suggest chapters for")
         count = len(session.store.chapters.all())
@@ -74,6 +77,7 @@ def chapters_suggest(args: argparse.Namespace) -> int:
             lambda s: add_suggested_chapters(s, suggestions, existing),
         )
     _print(suggestions, args.json)
+    _left_out(left_out(suggestions, topics), args.json)
     report = sys.stderr if args.json else sys.stdout  # JSON alone on standard output
     replaced = f", replacing {added.removed}" if added.removed else ""
     print(
@@ -99,6 +103,15 @@ def _print(suggestions: list[Suggestion], as_json: bool) -> None:
         print(f"{'':15}why: {s.why} (score {s.score:.2f})")
     if any(s.estimated for s in suggestions):
         print("≈: an estimated time (the turn has no time of its own; align or time the turns)")
+
+
+def _left_out(topics: list[str], as_json: bool) -> None:
+    if topics:
+        print(
+            f"left out {len(topics)} topic(s) for want of room (chapters start 10 s or more "
+            f"apart), the ones the turns speak of least: {'; '.join(topics)}",
+            file=sys.stderr if as_json else sys.stdout,
+        )
 
 
 def clock(suggestion: Suggestion) -> str:

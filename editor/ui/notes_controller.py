@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QProgressDialo
 
 from editor.core import ops
 from editor.core.audio_cut import cut_audio
-from editor.core.chapter_suggest import Suggestion, suggest_chapters
+from editor.core.chapter_suggest import Suggestion, left_out, suggest_chapters
 from editor.core.chapters import chapter_at_turn
 from editor.core.clips import AUDITION_MS, clip_from_span, clip_from_turns, nudge
 from editor.core.episode_page import read_episode_page
@@ -305,7 +305,12 @@ class NotesController(QObject):
         if not suggestions:
             self.parts.show_error("The project has no turns to suggest chapters for.")
             return
-        dialog = SuggestChaptersDialog(suggestions, len(store.chapters.all()), self.parts.parent)
+        dialog = SuggestChaptersDialog(
+            suggestions,
+            len(store.chapters.all()),
+            self.parts.parent,
+            left_out(suggestions, store.episode().topics),
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_suggested(dialog.chosen(), dialog.existing())
 

@@ -8,6 +8,7 @@ unless "Replace the existing chapters" is checked.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
@@ -34,23 +35,18 @@ START, TITLE, TURN, WHY = range(4)
 
 class SuggestChaptersDialog(QDialog):
     def __init__(
-        self, suggestions: list[Suggestion], existing: int, parent: QWidget | None = None
+        self,
+        suggestions: list[Suggestion],
+        existing: int,
+        parent: QWidget | None = None,
+        left_out: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Suggest Chapters")
         self.suggestions = suggestions
         self._checks: list[QTableWidgetItem] = []
         self._titles: list[QTableWidgetItem] = []
-        from_topics = any(s.topic for s in suggestions)
-        basis = (
-            "one per topic of the episode page, where it is spoken of"
-            if from_topics
-            else "where the subject changes (the project has no topics from an episode page)"
-        )
-        intro = QLabel(
-            f"{len(suggestions)} chapters suggested, {basis}. Check the ones to add and edit "
-            "their titles; ≈ marks an estimated time."
-        )
+        intro = QLabel(_intro(suggestions, left_out))
         intro.setWordWrap(True)
         self.table = QTableWidget(len(suggestions), 4)
         self.table.setHorizontalHeaderLabels(["Start", "Title", "Turn", "Why"])
@@ -173,3 +169,23 @@ class SuggestChaptersDialog(QDialog):
     def _update_ok(self, *_: object) -> None:
         chosen = self.chosen()
         self.ok.setEnabled(bool(chosen) and all(s.title for s in chosen))
+
+
+def _intro(suggestions: Sequence[Suggestion], left_out: Sequence[str]) -> str:
+    """What the dialog lists, and the page's topics there was no room for."""
+    basis = (
+        "one per topic of the episode page, where it is spoken of"
+        if any(s.topic for s in suggestions)
+        else "where the subject changes (the project has no topics from an episode page)"
+    )
+    missing = ""
+    if left_out:
+        names = "; ".join(f"“{t}”" for t in left_out)
+        missing = (
+            f" Left out, for want of room (chapters start 10 s or more apart): {names} — "
+            "the topics the turns speak of least."
+        )
+    return (
+        f"{len(suggestions)} chapters suggested, {basis}. Check the ones to add and edit "
+        f"their titles; ≈ marks an estimated time.{missing}"
+    )

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton
 
 from editor.core import ops
-from editor.core.chapter_suggest import suggest_chapters
+from editor.core.chapter_suggest import left_out, suggest_chapters, suggest_for
 from editor.core.episode_page import read_episode_page
+from editor.core.model import Turn
 from editor.core.ops.episode import PAGE_RECORDS
 from editor.core.project.create import create_project
 from editor.core.session import ProjectSession
@@ -175,3 +176,23 @@ def test_topics_being_typed_are_saved_before_suggesting(
     episode.action("suggest_chapters").trigger()
     assert len(shown) == 1 and shown[0].table.rowCount() == 3
     assert episode.store is not None and list(episode.store.episode().topics) == kept
+
+
+def test_the_topics_left_out_for_want_of_room_are_named(qtbot: object) -> None:
+    suggestions = suggest_for(
+        [
+            Turn(i + 1, f"{i}", None, text, i * 6_000, (i + 1) * 6_000)
+            for i, text in enumerate(
+                ["The garden greenhouse.", "Pasta sauce, pasta sauce.", "Football.", "Taxes."]
+            )
+        ],
+        ["the garden", "pasta sauce", "football"],
+    )
+    topics = ["the garden", "pasta sauce", "football"]
+    dialog = SuggestChaptersDialog(suggestions, 0, None, left_out(suggestions, topics))
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    labels = [w.text() for w in dialog.findChildren(QLabel)]
+    assert dialog.table.rowCount() == 2
+    missing = left_out(suggestions, topics)
+    assert len(missing) == 1
+    assert any("Left out, for want of room" in t and f"“{missing[0]}”" in t for t in labels)

@@ -20,9 +20,16 @@ from typing import Any
 
 import numpy as np
 
+from editor.core.chapter_suggest.placement import MIN_CHAPTER_MS
 from editor.core.chapter_suggest.shifts import Shift, find_shifts
 from editor.core.chapter_suggest.terms import Token, Vocabulary, content_words
-from editor.core.chapter_suggest.topics import Placement, SpecialTerm, TopicMatcher
+from editor.core.chapter_suggest.topics import (
+    Placement,
+    SpecialTerm,
+    TopicMatcher,
+    most_chapters,
+)
+from editor.core.errors import EditError
 from editor.core.model import ESTIMATED, Turn
 from editor.core.project.store import ProjectStore
 from editor.core.time_estimates import estimate_spans
@@ -121,6 +128,15 @@ def suggest_for(
     matcher = TopicMatcher([t.text for t in turns], special)
     topics = [t.strip() for t in topics if t.strip()]
     if topics:
+        # More topics than chapters 10 s apart fit (a short or sparsely timed transcript): the
+        # ones the turns speak of most get chapters; ``left_out`` names the others.
+        room = most_chapters(np.maximum.accumulate(np.asarray(starts, dtype=np.int64)), end_ms)
+        if not room:
+            raise EditError(
+                f"the transcript lasts {end_ms / 1000:.1f} s: too short for chapters, which last "
+                f"{MIN_CHAPTER_MS // 1000} s or more"
+            )
+        topics = matcher.strongest(topics, room) if len(topics) > room else topics
         placements = matcher.place(topics, starts, end_ms, page_order)
         in_time = sorted(placements, key=lambda p: (starts[p.turn], p.turn))
         return [
@@ -129,6 +145,12 @@ def suggest_for(
     ordered = [int(ms) for ms in np.maximum.accumulate(starts)]  # never before an earlier turn
     shifts = find_shifts(matcher.tokens, ordered, end_ms)
     return _from_shifts(shifts, turns, ordered, matcher.tokens, matcher.vocabulary)
+
+
+def left_out(suggestions: Sequence[Suggestion], topics: Sequence[str]) -> list[str]:
+    """The page's topics no suggestion is for: there was no room for their chapters."""
+    placed = {s.topic for s in suggestions}
+    return [t.strip() for t in topics if t.strip() and t.strip() not in placed]
 
 
 def _from_topic(

@@ -137,6 +137,12 @@ class TopicMatcher:
             for k, j in enumerate(chosen)
         ]
 
+    def strongest(self, topics: Sequence[str], count: int) -> list[str]:
+        """The ``count`` topics the turns speak of most, in the page's order."""
+        best = [float(self.scores(t).max()) if self.texts else 0.0 for t in topics]
+        keep = sorted(range(len(topics)), key=lambda k: (-best[k], k))[:count]
+        return [topics[k] for k in sorted(keep)]
+
     def _topic_stems(self, topic: str) -> dict[str, float]:
         """The topic's stems, each with its weight (higher for a glossary term or a name)."""
         special = {t.stem for term in self._special_in(topic) for t in content_words(term.text)}
@@ -173,7 +179,9 @@ def monotone_placement(matrix: Scores, starts: Sequence[int], end_ms: int) -> li
     reach = np.maximum.accumulate(np.asarray(starts, dtype=np.int64)) if turns else np.array([])
     begin = np.asarray(starts, dtype=np.int64)
     position = begin / max(1, end_ms)
-    best_total = np.where(end_ms - begin >= MIN_CHAPTER_MS, 0.0, -np.inf)
+    # The last chapter must last to the end; when it is the only one, it starts at 0.
+    last_start = np.zeros_like(begin) if count == 1 else begin
+    best_total = np.where(end_ms - last_start >= MIN_CHAPTER_MS, 0.0, -np.inf)
     value = np.full((count, turns), -np.inf)
     back = np.zeros((count, turns), dtype=np.int64)
     for k in range(count):
@@ -200,7 +208,7 @@ def monotone_placement(matrix: Scores, starts: Sequence[int], end_ms: int) -> li
         raise EditError(
             f"the transcript has too few turns {MIN_CHAPTER_MS // 1000} s or more apart for "
             f"{count} chapters, one per topic of the episode page (at most "
-            f"{_most_chapters(reach, end_ms)} fit; an untimed turn is placed by estimated times); "
+            f"{most_chapters(reach, end_ms)} fit; an untimed turn is placed by estimated times); "
             "time the turns, or ask for chapters at changes of subject, which need no topics"
         )
     chosen = [int(final.argmax())]
@@ -209,9 +217,11 @@ def monotone_placement(matrix: Scores, starts: Sequence[int], end_ms: int) -> li
     return chosen[::-1]
 
 
-def _most_chapters(reach: npt.NDArray[np.int64], end_ms: int) -> int:
+def most_chapters(reach: npt.NDArray[np.int64], end_ms: int) -> int:
     """How many chapters of ``MIN_CHAPTER_MS`` or more these turn starts allow (the first at
     0): taking each turn that fits as early as it can is the most."""
+    if end_ms < MIN_CHAPTER_MS:
+        return 0
     count, last = 1, 0
     for start in reach.tolist():
         if start - last >= MIN_CHAPTER_MS and end_ms - start >= MIN_CHAPTER_MS:

@@ -34,13 +34,16 @@ def edit_menu(driver: Driver, starts: str) -> str:
 
 
 def drop_last_topic(driver: Driver) -> str:
-    """Suggest Chapters… refused (more topics than chapters fit): the producer deletes the page's
-    last topic in the Show Notes panel, and asks again at once (before the panel's own save)."""
+    """Suggest Chapters… with more topics than chapters fit names the topic left out; the
+    producer cancels, deletes the page's last topic in the Show Notes panel, and asks again at
+    once (before the panel's own save)."""
     driver.menu("Edit", "Suggest Chapters…")
-    status = driver.find("status bar")
-    refusal = driver.until(lambda: "fit" in (status.name or "") and status.name, "the refusal")
-    driver.seen["suggest_refused"] = refusal
-    driver.shot("suggest-refused")
+    dialog = driver.dialog("Suggest Chapters")
+    about = driver.find("label", contains="chapters suggested", within=dialog)
+    driver.seen["suggest_left_out"] = str(about.name)
+    driver.shot("suggest-left-out")
+    driver.click(driver.find("push button", contains="Cancel", within=dialog))
+    driver.gone(dialog, "the Suggest Chapters dialog")
     driver.click(driver.find("page tab", "Show Notes"))
     topics = driver.find("text", "Topics:")
     lines = driver.text_of(topics).splitlines()

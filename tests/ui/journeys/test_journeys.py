@@ -289,9 +289,11 @@ def test_producer_journey(tools: None, tmp_path: Path) -> None:
 
 
 def check_suggested(seen: dict[str, Any], chapters: list[str]) -> None:
-    """Nine topics for ten turns were refused, saying eight fit; with the last topic deleted the
+    """Nine topics for ten turns gave eight suggestions, naming the one left out; with the last
+    topic deleted the
     dialog listed eight; the first unchecked, seven were added, undone and redone as one step."""
-    assert "at most 8 fit" in seen["suggest_refused"], seen["suggest_refused"]
+    assert "8 chapters suggested" in seen["suggest_left_out"], seen["suggest_left_out"]
+    assert "Left out, for want of room" in seen["suggest_left_out"]
     suggested = seen["suggested"]
     assert len(suggested) == 8 and all(len(row) == 4 for row in suggested), suggested
     assert suggested[0][0] == "0:00" and all(row[1] and row[2][0].isdigit() for row in suggested)
