@@ -132,7 +132,7 @@ def apollo() -> Case | None:
 def french_talk() -> Case | None:
     """French, so the eSpeak NG aligner runs (the acoustic model is US English only)."""
     return whisper_words(
-        "French talk, 120 s (whisper-timestamped words)",
+        "French talk, 178 s (whisper-timestamped words)",
         "smartphone.mp3",
         "medium_auto_smartphone.mp3.words.json",
     )
@@ -141,7 +141,7 @@ def french_talk() -> Case | None:
 def german_speech() -> Case | None:
     """German, so the eSpeak NG aligner runs."""
     return whisper_words(
-        "German speech, 178 s (whisper-timestamped words)",
+        "German speech, 15 s (whisper-timestamped words)",
         "gaenswein15.mp3",
         "medium_auto_gaenswein15.mp3.words.json",
     )

@@ -31,6 +31,7 @@ class Alignment:
     retries: int = 0
     failures: int = 0
     rechecked: int = 0  # turns moved to the coarse aligner's span, where they fit better
+    mended: int = 0  # words squeezed in, then found between the sure words around them
     notes: list[str] = field(default_factory=list)  # why this aligner, what went wrong
 
 

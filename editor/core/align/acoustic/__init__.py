@@ -74,6 +74,7 @@ def align_pcm(
         report.retries += piece.retries
         report.failures += piece.failures
         report.rechecked += piece.rechecked
+        report.mended += piece.mended
         rescued += piece.rescued
     if rescued:
         report.notes.append(

@@ -2,7 +2,8 @@
 
 Every turn's tokens (as ``editor.core.words`` splits them) become the words the model looks for
 (``lexicon``); they are aligned window by window (``windows``), with the eSpeak NG aligner as a
-second opinion where windows fail (``coarse``), and each token gets back a start, an end and a
+second opinion where windows fail (``coarse``), words crushed at a speaker change aligned again
+(``mend``), and each token gets back a start, an end and a
 confidence. A turn starts at its first word and ends at its last; its confidence is the mean of
 its words'. Tokens with nothing to say take the time of the word before them.
 
@@ -20,6 +21,7 @@ import numpy as np
 from editor.core.align.acoustic.coarse import Coarse
 from editor.core.align.acoustic.decoder import Sphinx
 from editor.core.align.acoustic.lexicon import spoken_words
+from editor.core.align.acoustic.mend import mend
 from editor.core.align.acoustic.windows import Timed, WindowAligner
 from editor.core.align.result import AlignedTurn
 from editor.core.model import Word
@@ -43,6 +45,7 @@ class PieceResult:
     failures: int = 0
     rescued: int = 0
     rechecked: int = 0
+    mended: int = 0
 
 
 def spoken(
@@ -98,6 +101,7 @@ def align_piece(
     result = PieceResult()
     if coarse.spans:
         result.rechecked = coarse.recheck(aligner, timed)
+    result.mended = mend(aligner, timed, span)
     result.turns = {i: _moved(t, start_ms) for i, t in _turns(indexes, token_list, timed).items()}
     result.windows, result.retries = aligner.windows, aligner.retries
     result.failures, result.rescued = aligner.failures, aligner.rescued

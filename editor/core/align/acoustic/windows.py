@@ -128,9 +128,13 @@ class WindowAligner:
     def typical(self) -> float:
         return statistics.median(self.scores[-15:]) if self.scores else TYPICAL_SCORE
 
+    @property
+    def good_score(self) -> float:
+        """The median score per frame a window's words must reach to count as good."""
+        return float(np.clip(self.typical - FAILED_BELOW, -4.5, -3.5))
+
     def good(self, fit: _Fit | None) -> bool:
-        threshold = float(np.clip(self.typical - FAILED_BELOW, -4.5, -3.5))
-        return fit is not None and fit.score >= threshold
+        return fit is not None and fit.score >= self.good_score
 
     def align(
         self,
@@ -232,6 +236,24 @@ class WindowAligner:
         timed = fit.timed(failed=False) if pieces else []
         rest = timed[-1].end_ms if timed else start_ms
         return timed + _squeezed(rest, max(rest, end_ms), len(text) - len(timed))
+
+    def searched(self, index: int, stop: int, span: tuple[int, int], entry: int = 0) -> list[Timed]:
+        """Words ``index``–``stop`` in ``span`` (ms) in one wide search that begins at word
+        ``index + entry`` and may end after any word: every word it found, however it scored,
+        those before the entry squeezed in at the start and those after its end at the end."""
+        start_ms, end_ms = span
+        text = self.words[index + entry : stop]
+        pcm = self.pcm[start_ms * SAMPLES_PER_MS : end_ms * SAMPLES_PER_MS]
+        found = self.sphinx.align(pcm, text, wide=True, open_end=True)
+        if found is None:
+            return _squeezed(start_ms, end_ms, stop - index)
+        timed = _Fit(start_ms, found[1], 0.0).timed(failed=False)
+        rest = timed[-1].end_ms
+        return (
+            _squeezed(start_ms, timed[0].start_ms, entry)
+            + timed
+            + _squeezed(rest, max(rest, end_ms), len(text) - len(timed))
+        )
 
     def inside(self, index: int, stop: int, start_ms: int, end_ms: int) -> list[Timed]:
         """Words ``index``–``stop`` aligned window by window between two times, by a fresh
