@@ -50,7 +50,8 @@ def free_placement(
         return total - tie * crossed
 
     def fits(chosen: Sequence[int]) -> bool:
-        return fits_chapters([int(reach[j]) for j in chosen], end_ms, len(set(chosen)) == count)
+        distinct = len(set(chosen)) == count
+        return distinct and fits_chapters([int(reach[j]) for j in chosen], end_ms)
 
     def moves(chosen: list[int]) -> Iterator[list[int]]:
         for k in range(count):
@@ -73,23 +74,37 @@ def free_placement(
     improved = True
     while improved:
         improved = False
-        for trial in moves(best):
-            if value(trial) > best_value + 1e-12 and fits(trial):
-                best, best_value, improved = trial, value(trial), True
-        for a, b in itertools.combinations(range(count), 2):
-            trial = list(best)
-            trial[a], trial[b] = trial[b], trial[a]
-            if value(trial) > best_value + 1e-12 and fits(trial):
-                best, best_value, improved = trial, value(trial), True
+        swaps = (_swapped(best, a, b) for a, b in itertools.combinations(range(count), 2))
+        for trial in itertools.chain(moves(best), swaps):
+            trial_value = value(trial)
+            if trial_value > best_value + 1e-12 and fits(trial):
+                best, best_value, improved = trial, trial_value, True
     return best
 
 
-def fits_chapters(starts: Sequence[int], end_ms: int, distinct: bool = True) -> bool:
-    """Whether chapters at these turn starts, the first moved to 0, are each at least
-    ``MIN_CHAPTER_MS`` long up to ``end_ms``."""
-    if not distinct or not starts:
-        return bool(starts) and distinct
+def _swapped(chosen: Sequence[int], a: int, b: int) -> list[int]:
+    trial = list(chosen)
+    trial[a], trial[b] = trial[b], trial[a]
+    return trial
+
+
+def fits_chapters(starts: Sequence[int], end_ms: int) -> bool:
+    """Whether chapters at these turn starts (one or more), the first moved to 0, are each at
+    least ``MIN_CHAPTER_MS`` long up to ``end_ms``."""
     ordered = sorted(starts)
     begins = [0, *ordered[1:]]
     ends = [*begins[1:], end_ms]
     return all(e - b >= MIN_CHAPTER_MS for b, e in zip(begins, ends, strict=True))
+
+
+def most_chapters(starts: Sequence[int], end_ms: int) -> int:
+    """How many chapters of ``MIN_CHAPTER_MS`` or more these turn starts allow (the first at
+    0; a start before an earlier turn's counts as that one's): taking each turn that fits as
+    early as it can is the most."""
+    if end_ms < MIN_CHAPTER_MS:
+        return 0
+    count, last = 1, 0
+    for start in itertools.accumulate(starts, max):
+        if start - last >= MIN_CHAPTER_MS and end_ms - start >= MIN_CHAPTER_MS:
+            count, last = count + 1, start
+    return count

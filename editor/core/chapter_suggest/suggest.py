@@ -20,14 +20,13 @@ from typing import Any
 
 import numpy as np
 
-from editor.core.chapter_suggest.placement import MIN_CHAPTER_MS
+from editor.core.chapter_suggest.placement import MIN_CHAPTER_MS, most_chapters
 from editor.core.chapter_suggest.shifts import Shift, find_shifts
 from editor.core.chapter_suggest.terms import Token, Vocabulary, content_words
 from editor.core.chapter_suggest.topics import (
     Placement,
     SpecialTerm,
     TopicMatcher,
-    most_chapters,
 )
 from editor.core.errors import EditError
 from editor.core.model import ESTIMATED, Turn
@@ -130,7 +129,7 @@ def suggest_for(
     if topics:
         # More topics than chapters 10 s apart fit (a short or sparsely timed transcript): the
         # ones the turns speak of most get chapters; ``left_out`` names the others.
-        room = most_chapters(np.maximum.accumulate(np.asarray(starts, dtype=np.int64)), end_ms)
+        room = most_chapters(starts, end_ms)
         if not room:
             raise EditError(
                 f"the transcript lasts {end_ms / 1000:.1f} s: too short for chapters, which last "

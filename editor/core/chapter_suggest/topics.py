@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from editor.core.chapter_suggest.placement import MIN_CHAPTER_MS, free_placement
+from editor.core.chapter_suggest.placement import MIN_CHAPTER_MS, free_placement, most_chapters
 from editor.core.chapter_suggest.terms import Vocabulary, content_words
 from editor.core.errors import EditError
 
@@ -208,25 +208,13 @@ def monotone_placement(matrix: Scores, starts: Sequence[int], end_ms: int) -> li
         raise EditError(
             f"the transcript has too few turns {MIN_CHAPTER_MS // 1000} s or more apart for "
             f"{count} chapters, one per topic of the episode page (at most "
-            f"{most_chapters(reach, end_ms)} fit; an untimed turn is placed by estimated times); "
+            f"{most_chapters(starts, end_ms)} fit; an untimed turn is placed by estimated times); "
             "time the turns, or ask for chapters at changes of subject, which need no topics"
         )
     chosen = [int(final.argmax())]
     for k in range(count - 1, 0, -1):
         chosen.append(int(back[k, chosen[-1]]))
     return chosen[::-1]
-
-
-def most_chapters(reach: npt.NDArray[np.int64], end_ms: int) -> int:
-    """How many chapters of ``MIN_CHAPTER_MS`` or more these turn starts allow (the first at
-    0): taking each turn that fits as early as it can is the most."""
-    if end_ms < MIN_CHAPTER_MS:
-        return 0
-    count, last = 1, 0
-    for start in reach.tolist():
-        if start - last >= MIN_CHAPTER_MS and end_ms - start >= MIN_CHAPTER_MS:
-            count, last = count + 1, start
-    return count
 
 
 def _running_argmax(values: Scores) -> npt.NDArray[np.int64]:
