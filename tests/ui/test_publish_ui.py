@@ -17,21 +17,9 @@ from editor.ui import publishing
 from editor.ui.main_window import MainWindow
 from tests.conftest import PATIENCE_S
 from tests.core.podcast_rules import validate_item
+from tests.core.test_publish import ALL_FILES as FILES
 
 BASE = "https://cdn.example.com/show/ep5"
-FILES = {
-    "transcript.vtt",
-    "transcript.srt",
-    "transcript.json",
-    "transcript.html",
-    "chapters.json",
-    "shownotes.html",
-    "shownotes.md",
-    "shownotes.txt",
-    "soundbites.xml",
-    "youtube.txt",
-    "rss-item.xml",
-}
 
 
 @pytest.fixture
