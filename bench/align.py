@@ -4,8 +4,11 @@ Real voices are read from ``../shared/corpora`` (skipped when it is absent, neve
 the phone call with human utterance times (``audio-truth/pyannote-sample``: turn starts, and the
 first word of every utterance), Apollo 11 radio with whisper-timestamped's machine word times
 (``stt/whisper-timestamped``: every word, turns = its segments), and a 100 s reading with only
-its text (``audio-truth/gentle-lucier``: words timed and speed). Synthetic: the spoken sample, the
-committed harder audio (hard12) and two longer harder files built on first use in ``bench/out``.
+its text (``audio-truth/gentle-lucier``: words timed and speed), and those three assembled into
+one 5.5-minute episode with a synthetic chord intro, pauses, a gapless and an overlapping speaker
+change (``bench/assembled.py``; ``--assembled`` runs only that case, piece by piece). Synthetic:
+the spoken sample, the committed harder audio (hard12) and two longer harder files built on first
+use in ``bench/out``.
 
 ``python -m bench.align --long`` aligns a three-hour file (the sample 64 times over) and prints
 its speed and the peak memory.
@@ -58,6 +61,7 @@ class Figures:
     aligner: str
     low_turns: int
     cpu_speed: float = 0.0
+    by_turn: dict[int, float] = field(default_factory=dict)  # turn-start errors by turn index
 
     def line(self) -> str:
         parts = [
@@ -157,8 +161,11 @@ def reading() -> Case | None:
 
 
 def real_cases() -> list[Case]:
-    cases = (phone_call(), apollo(), reading(), french_talk(), german_speech())
-    return [c for c in cases if c is not None]
+    from bench import assembled
+
+    episode = assembled.load()
+    cases = (phone_call(), apollo(), reading(), episode and episode[0])
+    return [c for c in (*cases, french_talk(), german_speech()) if c]
 
 
 def _built(name: str, first: int, last: int) -> Path:
@@ -205,11 +212,11 @@ def measure(case: Case, method: str = AUTO) -> Figures:
     began, cpu = time.perf_counter(), _cpu()
     result = align_media(case.media, case.texts, method=method)
     seconds, cpu_seconds = time.perf_counter() - began, _cpu() - cpu
-    turns = [
-        abs(a.start_ms / 1000 - s)
-        for a, s in zip(result.turns, case.turn_starts, strict=False)
+    by_turn = {
+        i: abs(a.start_ms / 1000 - s)
+        for i, (a, s) in enumerate(zip(result.turns, case.turn_starts, strict=False))
         if a is not None and s is not None
-    ]
+    }
     words: list[float] = []
     for (turn, token), start in case.word_starts.items():
         aligned = result.turns[turn]
@@ -229,13 +236,14 @@ def measure(case: Case, method: str = AUTO) -> Figures:
     duration = _duration(case.media)
     return Figures(
         case.name,
-        turns,
+        list(by_turn.values()),
         words,
         timed / total,
         duration / seconds,
         result.aligner,
         low,
         duration / max(cpu_seconds, 1e-3),
+        by_turn,
     )
 
 
@@ -277,6 +285,20 @@ def main(quick: bool = False, method: str = AUTO) -> None:
         f"synthetic, all turns: median {statistics.median(synthetic):.3f} s, "
         f"p90 {_p90(synthetic):.3f} s, max {max(synthetic):.3f} s over {len(synthetic)} turns"
     )
+    print(_conditions())
+
+
+def main_assembled() -> None:
+    """Only the assembled episode, with its turn starts piece by piece."""
+    from bench import assembled
+
+    print(_conditions(), flush=True)
+    episode = assembled.load()
+    if episode is None:
+        sys.exit(f"the corpora are not at {CORPORA}")
+    figures = measure(episode[0])
+    print(figures.line())
+    print("\n".join(assembled.by_piece(episode[1], figures.by_turn)))
     print(_conditions())
 
 
@@ -359,5 +381,7 @@ if __name__ == "__main__":
     chosen = sys.argv[sys.argv.index("--aligner") + 1] if "--aligner" in sys.argv else AUTO
     if "--long" in sys.argv:
         main_long()
+    elif "--assembled" in sys.argv:
+        main_assembled()
     else:
         main(quick="--quick" in sys.argv, method=chosen)
