@@ -5,15 +5,16 @@ Made of, in this order (all decoded and resampled to 16 kHz mono with the aligne
 in ``assembled.json``, never committed, the recordings read from ``../shared/corpora``):
 
 1. 8 s of chords (I–V–vi–IV, synthesised here with NumPy: the only synthetic part, no speech).
-2. The phone call (``audio-truth/pyannote-sample/sample.wav``, 30 s, two voices, human utterance
-   times), whole, right after the intro (its own first 6.7 s are a quiet line).
-3. Apollo 11 radio (``stt/whisper-timestamped/audio/apollo11.mp3``, whisper-timestamped's machine
-   word times, its segments as turns, as in ``bench.align.apollo``), cut at 78.6 s (its last word
-   ends at 78.48 s), its first second mixed over the phone call's last one: an overlapping speaker
-   change (the phone call speaks to 29.99 s, Apollo from 0.36 s).
-4. A 5 s pause, then the reading (``audio-truth/gentle-lucier/lucier.mp3``, 100.8 s, whole, its
+2. Apollo 11 radio (``stt/whisper-timestamped/audio/apollo11.mp3``, whisper-timestamped's machine
+   word times, its segments as turns, as in ``bench.align.apollo``), right after the intro (it
+   speaks from 0.36 s), cut at 78.6 s (its last word ends at 78.48 s).
+3. A 5 s pause, then the reading (``audio-truth/gentle-lucier/lucier.mp3``, 100.8 s, whole, its
    text only: no times, so no truth, but it is aligned with the rest; it speaks from about 6.7 s).
-5. A 4 s pause, then Apollo 11 again, cut as before (a repeat).
+4. A 4 s pause, then the phone call (``audio-truth/pyannote-sample/sample.wav``, 30 s, two voices,
+   human utterance times), whole (its first 6.7 s are a quiet line): the aligner's planner cuts
+   the file here, in the middle, for two worker processes.
+5. Apollo 11 again (a repeat), cut as before, its first second mixed over the phone call's last
+   one: an overlapping speaker change (the phone call speaks to 29.99 s, Apollo from 0.36 s).
 6. The phone call again from its own 6.5 s (a repeat), straight after Apollo's cut: a gapless
    speaker change (0.12 s after Apollo's last word, its first word 0.18 s later).
 
@@ -41,15 +42,15 @@ INTRO_S = 8.0
 APOLLO_END_S = 78.6
 NAME = (
     "assembled real voices, 5.5 min (phone call human times, Apollo 11 machine times, reading "
-    "untimed; synthetic chord intro; phone call and Apollo twice)"
+    "untimed; synthetic chord intro; Apollo and phone call twice)"
 )
 
 # label, the piece, kept from / to (its own seconds), the silence before it (negative: overlap)
 LAYOUT: tuple[tuple[str, Callable[[], Case | None], float, float | None, float], ...] = (
-    ("phone call", phone_call, 0.0, None, 0.0),
-    ("Apollo 11", apollo, 0.0, APOLLO_END_S, -1.0),
+    ("Apollo 11", apollo, 0.0, APOLLO_END_S, 0.0),
     ("reading", reading, 0.0, None, 5.0),
-    ("Apollo 11 again", apollo, 0.0, APOLLO_END_S, 4.0),
+    ("phone call", phone_call, 0.0, None, 4.0),
+    ("Apollo 11 again", apollo, 0.0, APOLLO_END_S, -1.0),
     ("phone call again", phone_call, 6.5, None, 0.0),
 )
 

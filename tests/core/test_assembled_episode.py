@@ -30,10 +30,10 @@ def episode() -> assembled.Assembly:
 def test_pieces_sit_where_the_layout_puts_them(episode: assembled.Assembly) -> None:
     starts = [p.start_s for p in episode.pieces]
     ends = [p.start_s + p.duration_s for p in episode.pieces]
-    assert starts[0] == assembled.INTRO_S  # the phone call right after the chords
-    assert ends[0] - starts[1] == pytest.approx(1.0)  # Apollo overlaps its last second
-    assert starts[2] - ends[1] == pytest.approx(5.0)  # a 5 s pause before the reading
-    assert starts[3] - ends[2] == pytest.approx(4.0)  # a 4 s pause before Apollo again
+    assert starts[0] == assembled.INTRO_S  # Apollo right after the chords
+    assert starts[1] - ends[0] == pytest.approx(5.0)  # a 5 s pause before the reading
+    assert starts[2] - ends[1] == pytest.approx(4.0)  # a 4 s pause before the phone call
+    assert ends[2] - starts[3] == pytest.approx(1.0)  # Apollo again overlaps its last second
     assert starts[4] == pytest.approx(ends[3])  # the phone call again follows with no gap
     assert episode.pieces[4].offset_s == pytest.approx(starts[4] - 6.5)  # its head was cut
     assert len(episode.samples) / RATE == pytest.approx(ends[-1])
@@ -43,11 +43,12 @@ def test_pieces_sit_where_the_layout_puts_them(episode: assembled.Assembly) -> N
 def test_turns_are_the_pieces_turns_in_order(episode: assembled.Assembly) -> None:
     call, radio, read = phone_call(), apollo(), reading()
     assert call and radio and read
-    texts = call.texts + radio.texts + read.texts + radio.texts + call.texts
+    texts = radio.texts + read.texts + call.texts + radio.texts + call.texts
     assert episode.case.texts == texts
-    assert [p.turns for p in episode.pieces] == [9, 15, 4, 15, 9]
-    assert episode.case.turn_starts[0] == pytest.approx(assembled.INTRO_S + 6.68)
-    reading_turns = episode.case.turn_starts[24:28]
+    assert [p.turns for p in episode.pieces] == [15, 4, 9, 15, 9]
+    assert episode.case.turn_starts[0] == pytest.approx(assembled.INTRO_S + 0.36)
+    assert episode.case.turn_starts[19] == pytest.approx(episode.pieces[2].start_s + 6.68, abs=1e-3)
+    reading_turns = episode.case.turn_starts[15:19]
     assert reading_turns == [None] * 4  # the reading has no times
     assert len(episode.case.word_starts) == 2 * (len(call.word_starts) + len(radio.word_starts))
 
@@ -55,7 +56,7 @@ def test_turns_are_the_pieces_turns_in_order(episode: assembled.Assembly) -> Non
 def test_every_known_turn_start_falls_on_its_own_audio(episode: assembled.Assembly) -> None:
     sources = {"phone call": phone_call(), "Apollo 11": apollo()}
     decoded = {label: load_audio(case.media) for label, case in sources.items() if case}
-    overlap = (episode.pieces[1].start_s, episode.pieces[0].start_s + episode.pieces[0].duration_s)
+    overlap = (episode.pieces[3].start_s, episode.pieces[2].start_s + episode.pieces[2].duration_s)
     checked = 0
     for piece in episode.pieces:
         own = decoded.get(piece.label.removesuffix(" again"))
