@@ -34,6 +34,7 @@ import numpy as np
 
 from bench import hard_audio
 from editor.core.align.aligner import AUTO, align_media
+from editor.core.align.result import Alignment
 from editor.core.formats import read_transcript
 
 ROOT = Path(__file__).parent.parent
@@ -61,7 +62,7 @@ class Figures:
     aligner: str
     low_turns: int
     cpu_speed: float = 0.0
-    by_turn: dict[int, float] = field(default_factory=dict)  # turn-start errors by turn index
+    result: Alignment | None = None
 
     def line(self) -> str:
         parts = [
@@ -212,11 +213,11 @@ def measure(case: Case, method: str = AUTO) -> Figures:
     began, cpu = time.perf_counter(), _cpu()
     result = align_media(case.media, case.texts, method=method)
     seconds, cpu_seconds = time.perf_counter() - began, _cpu() - cpu
-    by_turn = {
-        i: abs(a.start_ms / 1000 - s)
-        for i, (a, s) in enumerate(zip(result.turns, case.turn_starts, strict=False))
+    turns = [
+        abs(a.start_ms / 1000 - s)
+        for a, s in zip(result.turns, case.turn_starts, strict=False)
         if a is not None and s is not None
-    }
+    ]
     words: list[float] = []
     for (turn, token), start in case.word_starts.items():
         aligned = result.turns[turn]
@@ -236,14 +237,14 @@ def measure(case: Case, method: str = AUTO) -> Figures:
     duration = _duration(case.media)
     return Figures(
         case.name,
-        list(by_turn.values()),
+        turns,
         words,
         timed / total,
         duration / seconds,
         result.aligner,
         low,
         duration / max(cpu_seconds, 1e-3),
-        by_turn,
+        result,
     )
 
 
@@ -296,9 +297,15 @@ def main_assembled() -> None:
     episode = assembled.load()
     if episode is None:
         sys.exit(f"the corpora are not at {CORPORA}")
-    figures = measure(episode[0])
+    case, pieces = episode
+    figures, duration = measure(case), _duration(case.media)
     print(figures.line())
-    print("\n".join(assembled.by_piece(episode[1], figures.by_turn)))
+    print(
+        f"{duration:.1f} s of audio in {duration / figures.speed:.1f} s by the clock, "
+        f"{duration / figures.cpu_speed:.1f} s of CPU"
+    )
+    if figures.result is not None:
+        print("\n".join(assembled.by_piece(pieces, case, figures.result)))
     print(_conditions())
 
 

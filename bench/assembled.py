@@ -37,6 +37,7 @@ import numpy as np
 
 from bench.align import OUT, Case, apollo, phone_call, reading
 from editor.core.align.features import RATE, load_audio
+from editor.core.align.result import Alignment
 
 INTRO_S = 8.0
 APOLLO_END_S = 78.6
@@ -177,17 +178,46 @@ def load(media: Path = OUT / "assembled.wav") -> tuple[Case, list[Placed]] | Non
     return case, [Placed(**p) for p in truth["pieces"]]
 
 
-def by_piece(pieces: list[Placed], errors: dict[int, float]) -> list[str]:
-    """Turn-start errors piece by piece (``errors`` by turn index), to see whether one piece
-    disturbs the others."""
+def by_piece(pieces: list[Placed], case: Case, result: Alignment) -> list[str]:
+    """Turn-start and word-start errors and words timed, piece by piece, to see whether one
+    piece disturbs the others; then what the aligner did (windows, retries, failures)."""
     lines = []
     for p in pieces:
-        mine = [errors[i] for i in range(p.first_turn, p.first_turn + p.turns) if i in errors]
-        where = f"  {p.label} at {p.start_s:.2f} s ({p.duration_s:.1f} s, {p.turns} turns)"
-        if mine:
-            lines.append(
-                f"{where}: turn starts median {float(np.median(mine)):.3f} s, max {max(mine):.3f} s"
+        turns = range(p.first_turn, p.first_turn + p.turns)
+        errors = [
+            abs(aligned.start_ms / 1000 - truth)
+            for i in turns
+            if (aligned := result.turns[i]) is not None
+            and (truth := case.turn_starts[i]) is not None
+        ]
+        words = [
+            abs(got / 1000 - truth)
+            for (i, token), truth in case.word_starts.items()
+            if i in turns
+            and (aligned := result.turns[i]) is not None
+            and token < len(aligned.words)
+            and (got := aligned.words[token].start_ms) is not None
+        ]
+        said = sum(len(case.texts[i].split()) for i in turns)
+        timed = sum(
+            1
+            for i in turns
+            if (aligned := result.turns[i]) is not None
+            for w in aligned.words
+            if w.start_ms is not None and (w.confidence or 0) > 0
+        )
+        line = f"  {p.label} at {p.start_s:.2f} s ({p.duration_s:.1f} s, {p.turns} turns): "
+        if errors:
+            line += f"turn starts median {np.median(errors):.3f} s, max {max(errors):.3f} s; "
+        if words:
+            line += (
+                f"word starts median {np.median(words):.3f} s, "
+                f"p90 {np.percentile(words, 90):.3f} s; "
             )
-        else:
-            lines.append(f"{where}: no times to compare")
+        lines.append(line + f"{timed / max(1, said):.1%} words timed")
+    lines.append(
+        f"  {result.windows} windows, {result.retries} retried, {result.failures} failed, "
+        f"{result.rechecked} turns rechecked, {result.mended} words mended; "
+        + "; ".join(result.notes)
+    )
     return lines
