@@ -66,8 +66,8 @@ class Figures:
 
     def line(self) -> str:
         parts = [
-            f"{self.name}: {self.aligner}, {self.speed:.0f}× real time "
-            f"({self.cpu_speed:.0f}× by CPU time)"
+            f"{self.name}: {self.aligner}, {self.speed:.1f}× real time "
+            f"({self.cpu_speed:.1f}× by CPU time)"
         ]
         if self.turns:
             parts.append(

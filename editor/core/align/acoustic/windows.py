@@ -221,13 +221,19 @@ class WindowAligner:
         else as many as fit well from the start, the rest squeezed in at the end."""
         text = self.words[index:stop]
         pcm = self.pcm[start_ms * SAMPLES_PER_MS : end_ms * SAMPLES_PER_MS]
-        found = self.sphinx.align(pcm, text, wide=True, open_end=False)
-        if found is not None and len(found[1]) == len(text):
-            fit = _Fit(start_ms, found[1], statistics.median(p.score for p in found[1]))
-            return fit.timed(failed=not self.good(fit))
+        # First a search that may end after any word: when every word fits, that is all it
+        # takes. When not, one that must reach the last word (it often finds no path then),
+        # else the open search's good beginning is kept.
         found = self.sphinx.align(pcm, text, wide=True, open_end=True)
+        if found is None or len(found[1]) < len(text):
+            forced = self.sphinx.align(pcm, text, wide=True, open_end=False)
+            if forced is not None and len(forced[1]) == len(text):
+                found = forced
         if found is None:
             return _squeezed(start_ms, end_ms, len(text))
+        if len(found[1]) == len(text):
+            fit = _Fit(start_ms, found[1], statistics.median(p.score for p in found[1]))
+            return fit.timed(failed=not self.good(fit))
         pieces = found[1][: self._good_prefix(found[1])]
         bad = min(-4.0, self.typical - 2.0)
         while pieces and pieces[-1].score < bad:
