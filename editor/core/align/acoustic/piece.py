@@ -3,7 +3,8 @@
 Every turn's tokens (as ``editor.core.words`` splits them) become the words the model looks for
 (``lexicon``); they are aligned window by window (``windows``), with the eSpeak NG aligner as a
 second opinion where windows fail (``coarse``), words crushed at a speaker change aligned again
-(``mend``), and each token gets back a start, an end and a
+(``mend``), unsure words at a turn's edge moved across a long pause to the rest of it
+(``settle``), and each token gets back a start, an end and a
 confidence. A turn starts at its first word and ends at its last; its confidence is the mean of
 its words'. Tokens with nothing to say take the time of the word before them.
 
@@ -22,6 +23,7 @@ from editor.core.align.acoustic.coarse import Coarse
 from editor.core.align.acoustic.decoder import Sphinx
 from editor.core.align.acoustic.lexicon import spoken_words
 from editor.core.align.acoustic.mend import mend
+from editor.core.align.acoustic.settle import settle_edges
 from editor.core.align.acoustic.windows import Timed, WindowAligner
 from editor.core.align.result import AlignedTurn
 from editor.core.model import Word
@@ -102,6 +104,7 @@ def align_piece(
     if coarse.spans:
         result.rechecked = coarse.recheck(aligner, timed)
     result.mended = mend(aligner, timed, span)
+    settle_edges(timed, firsts, loud, aligner.between)
     result.turns = {i: _moved(t, start_ms) for i, t in _turns(indexes, token_list, timed).items()}
     result.windows, result.retries = aligner.windows, aligner.retries
     result.failures, result.rescued = aligner.failures, aligner.rescued
