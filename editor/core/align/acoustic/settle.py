@@ -18,7 +18,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from editor.core.align.acoustic.decoder import FRAME_MS
+from editor.core.align.acoustic.stretches import pauses
 from editor.core.align.acoustic.windows import Timed
 
 LEAD = 3  # a turn's first words this many, with quiet this long after them, are moved:
@@ -49,9 +49,7 @@ def _across_quiet(
 ) -> int:
     for k in range(min(first + LEAD, stop - 1), first, -1):
         quiet = _longest_quiet(loud, timed[first].start_ms, timed[k].start_ms)
-        if quiet is None or quiet[1] - quiet[0] < QUIET_MS:
-            continue
-        if timed[k].start_ms < quiet[1] - SLACK_MS:
+        if quiet is None or timed[k].start_ms < quiet[1] - SLACK_MS:
             continue
         sure = next(
             (j for j in range(k + 3, min(stop, k + REACH)) if timed[j].confidence >= SURE), None
@@ -71,13 +69,7 @@ def _across_quiet(
 
 
 def _longest_quiet(loud: np.ndarray, start_ms: int, end_ms: int) -> tuple[int, int] | None:
-    """The longest run of quiet 10 ms frames between two times, as (start, end) ms."""
-    a, b = max(0, start_ms // FRAME_MS), min(len(loud), end_ms // FRAME_MS)
-    if b - a < 2:
-        return None
-    quiet = np.concatenate(([0], (~loud[a:b]).astype(np.int8), [0]))
-    runs = np.flatnonzero(np.diff(quiet)).reshape(-1, 2)
-    if len(runs) == 0:
-        return None
-    longest = runs[int(np.argmax(runs[:, 1] - runs[:, 0]))]
-    return (a + int(longest[0])) * FRAME_MS, (a + int(longest[1])) * FRAME_MS
+    """The longest quiet stretch of at least ``QUIET_MS`` between two times, as (start, end)
+    ms, or None."""
+    found = pauses(loud, start_ms, end_ms, QUIET_MS)
+    return max(found, key=lambda p: p[1] - p[0], default=None)
