@@ -27,6 +27,7 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -209,6 +210,17 @@ def _cpu() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
+def words_timed(result: Alignment, turns: Iterable[int]) -> int:
+    """How many words of the turns ``turns`` got a time with some confidence."""
+    return sum(
+        1
+        for i in turns
+        if (aligned := result.turns[i]) is not None
+        for w in aligned.words
+        if w.start_ms is not None and (w.confidence or 0) > 0
+    )
+
+
 def measure(case: Case, method: str = AUTO) -> Figures:
     began, cpu = time.perf_counter(), _cpu()
     result = align_media(case.media, case.texts, method=method)
@@ -226,13 +238,7 @@ def measure(case: Case, method: str = AUTO) -> Figures:
             if got is not None:
                 words.append(abs(got / 1000 - start))
     total = sum(len(t.split()) for t in case.texts) or 1
-    timed = sum(
-        1
-        for a in result.turns
-        if a is not None
-        for w in a.words
-        if w.start_ms is not None and (w.confidence or 0) > 0
-    )
+    timed = words_timed(result, range(len(result.turns)))
     low = sum(1 for a in result.turns if a is not None and a.confidence < 0.3)
     duration = _duration(case.media)
     return Figures(

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.align import OUT, Case, apollo, phone_call, reading
+from bench.align import OUT, Case, apollo, phone_call, reading, words_timed
 from editor.core.align.features import RATE, load_audio
 from editor.core.align.result import Alignment
 
@@ -142,14 +142,20 @@ def _layout() -> list[list[object]]:
     return [[label, head, tail, before] for label, _, head, tail, before in LAYOUT]
 
 
-def write(assembly: Assembly, media: Path) -> None:
-    """The samples as 16-bit WAV at ``media``, the truth beside it (same name, ``.json``)."""
+def write_wav(media: Path, samples: np.ndarray) -> Path:
+    """Float samples at ``RATE`` as a 16-bit mono WAV file."""
     media.parent.mkdir(parents=True, exist_ok=True)
     with wave.open(str(media), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(RATE)
-        out.writeframes((np.clip(assembly.samples, -1.0, 1.0) * 32767).astype(np.int16).tobytes())
+        out.writeframes((np.clip(samples, -1.0, 1.0) * 32767).astype(np.int16).tobytes())
+    return media
+
+
+def write(assembly: Assembly, media: Path) -> None:
+    """The samples as 16-bit WAV at ``media``, the truth beside it (same name, ``.json``)."""
+    write_wav(media, assembly.samples)
     case = assembly.case
     truth = {
         "layout": _layout(),
@@ -199,13 +205,7 @@ def by_piece(pieces: list[Placed], case: Case, result: Alignment) -> list[str]:
             and (got := aligned.words[token].start_ms) is not None
         ]
         said = sum(len(case.texts[i].split()) for i in turns)
-        timed = sum(
-            1
-            for i in turns
-            if (aligned := result.turns[i]) is not None
-            for w in aligned.words
-            if w.start_ms is not None and (w.confidence or 0) > 0
-        )
+        timed = words_timed(result, turns)
         line = f"  {p.label} at {p.start_s:.2f} s ({p.duration_s:.1f} s, {p.turns} turns): "
         if errors:
             line += f"turn starts median {np.median(errors):.3f} s, max {max(errors):.3f} s; "

@@ -3,13 +3,13 @@ speaker's own pause, or speech going on, leaves it where it is."""
 
 from __future__ import annotations
 
-import wave
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from bench import align as bench_align
+from bench.assembled import write_wav
 from editor.core.align.acoustic.settle import settle_edges
 from editor.core.align.acoustic.windows import Timed
 from editor.core.align.aligner import ACOUSTIC, align_media
@@ -54,12 +54,7 @@ def test_a_reading_after_a_phone_call_and_a_pause_starts_where_its_speech_does(
     pause = np.random.default_rng(0).normal(0, 0.001, 6 * RATE).astype(np.float32)
     first = load_audio(call.media)
     audio = np.concatenate([first, pause, load_audio(reading.media)])
-    media = tmp_path / "call-then-reading.wav"
-    with wave.open(str(media), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(RATE)
-        out.writeframes((np.clip(audio, -1, 1) * 32767).astype(np.int16).tobytes())
+    media = write_wav(tmp_path / "call-then-reading.wav", audio)
     result = align_media(media, call.texts + reading.texts, method=ACOUSTIC)
     offset_ms = (len(first) + len(pause)) * 1000 // RATE
     opening = result.turns[len(call.texts)]

@@ -7,7 +7,6 @@ import json
 import shutil
 import statistics
 import time
-import wave
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +14,7 @@ import pytest
 
 from bench import align as bench_align
 from bench.align import Case, measure
+from bench.assembled import write_wav
 from editor.core import ops
 from editor.core.align.acoustic import NAME as ACOUSTIC_NAME
 from editor.core.align.acoustic.lexicon import cardinal, spoken_words
@@ -224,15 +224,6 @@ def test_a_reading_gets_every_word_timed() -> None:
 # -- bad input: generated audio ------------------------------------------------------------------
 
 
-def _wav(path: Path, samples: np.ndarray, rate: int = 16_000) -> Path:
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes((np.clip(samples, -1, 1) * 32767).astype(np.int16).tobytes())
-    return path
-
-
 def _sample_texts() -> list[str]:
     return [t.text for t in read_transcript(SAMPLE10_TRANSCRIPT).turns]
 
@@ -247,7 +238,7 @@ def test_audio_without_the_speech_gets_low_confidence_quickly(tmp_path: Path, ki
         else 0.05 * rng.normal(size=len(t)) + 0.2 * np.sin(2 * np.pi * 220 * t) * (t % 2 < 1)
     )
     began = time.process_time()
-    result = align_media(_wav(tmp_path / "x.wav", samples), _sample_texts(), method=ACOUSTIC)
+    result = align_media(write_wav(tmp_path / "x.wav", samples), _sample_texts(), method=ACOUSTIC)
     assert time.process_time() - began < 60
     turns = [t for t in result.turns if t is not None]
     assert len(turns) == 10 and all(t.confidence < 0.3 for t in turns)
