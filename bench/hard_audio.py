@@ -36,14 +36,29 @@ class Built:
     turns: list[dict[str, object]]
 
 
+def _espeak_wav(text: str, name: str, speed: int, pitch: int) -> bytes:
+    """The eSpeak NG command's WAV for ``text``, the same on every run.
+
+    Now and then one run of the command comes out a few samples longer than the others (seen on
+    eSpeak NG 1.51, the same text and voice, one run in five to forty), which made two builds of
+    a benchmark file differ. So the text is spoken until two runs agree, and that one is kept.
+    """
+    seen: list[bytes] = []
+    while True:
+        spoken = subprocess.run(
+            ["espeak-ng", "-v", name, "-s", str(speed), "-p", str(pitch), "--stdout", text],
+            check=True,
+            capture_output=True,
+        ).stdout
+        if spoken in seen or len(seen) >= 4:
+            return spoken
+        seen.append(spoken)
+
+
 def _speak(text: str, voice: tuple[str, int, int, list[str]], folder: Path) -> np.ndarray:
     name, speed, pitch, effects = voice
     raw, processed = folder / "raw.wav", folder / "fx.wav"
-    subprocess.run(
-        ["espeak-ng", "-v", name, "-s", str(speed), "-p", str(pitch), "-w", str(raw), text],
-        check=True,
-        capture_output=True,
-    )
+    raw.write_bytes(_espeak_wav(text, name, speed, pitch))
     subprocess.run(
         ["sox", "-D", str(raw), "-r", str(RATE), str(processed), *effects],
         check=True,
