@@ -77,6 +77,28 @@ def test_a_wrong_coarse_start_loses_to_the_acoustic_placement() -> None:
     assert [(t.start_ms, t.confidence) for t in timed] == before
 
 
+def test_a_coarse_start_outside_the_stretch_costs_no_second_search() -> None:
+    # The coarse aligner puts the middle turn a minute away, past the turn after it: there is
+    # nothing to anchor, and aligning the same words in the same audio again is not tried.
+    class Counting(_Model):
+        def __init__(self, truth: list[int]) -> None:
+            super().__init__(truth)
+            self.calls: list[str] = []
+
+        def between(self, index: int, stop: int, start_ms: int, end_ms: int) -> list[Timed]:
+            self.calls.append("between")
+            return self._spread(index, stop, start_ms, end_ms)
+
+        def inside(self, index: int, stop: int, start_ms: int, end_ms: int) -> list[Timed]:
+            self.calls.append("inside")
+            return self._spread(index, stop, start_ms, end_ms)
+
+    model = Counting([1000, 5500, 20_000])
+    timed = _placed([1000, 5500, 20_000], [-2.0, -2.0, -2.0])
+    assert _run(model, timed, [1100, 60_000, 20_050]) == 0
+    assert model.calls == ["between"]  # the whole stretch once: nothing to anchor, no repeat
+
+
 def test_a_turn_nobody_can_place_gets_low_confidence() -> None:
     model = _Model([1000, 5500, 20_000], good=-4.0, bad=-4.0)  # both placements fit as badly
     timed = _placed([1000, 5500, 20_000], [-4.0, -4.0, -4.0])

@@ -57,6 +57,9 @@ def recheck(
     by first word, ``span`` the run's audio."""
     bounds = [*firsts, len(timed)]
     moved = 0
+    # A turn that disagrees alone is a run of one: it is decided again only if a stretch
+    # decided since moved the words it is placed among (the same search gives the same answer).
+    decided: set[tuple[object, ...]] = set()
     for runs in (True, False):  # whole runs of disagreeing turns, then each one left alone
         k = 0
         while k < len(firsts):
@@ -67,7 +70,10 @@ def recheck(
             while runs and end < len(firsts) and not _agrees(timed, firsts[end], coarse_starts):
                 end += 1
             stretch = _Stretch(aligner, timed, bounds, range(k, end), span)
-            moved += stretch.decide([coarse_starts[firsts[t]] for t in range(k, end)])
+            seen = stretch.placement()
+            if seen not in decided:
+                moved += stretch.decide([coarse_starts[firsts[t]] for t in range(k, end)])
+                decided.add(seen)
             k = end
     return moved
 
@@ -96,6 +102,11 @@ class _Stretch:
         self.start_ms = max(span[0], timed[self.low].start_ms - 100) if k > 0 else span[0]
         self.stop_ms = timed[self.high].start_ms if self.high < len(timed) else span[1]
 
+    def placement(self) -> tuple[object, ...]:
+        """The stretch's turns, audio and words' times: all that its decision depends on."""
+        words = tuple((t.start_ms, t.end_ms, t.score) for t in self.timed[self.low : self.high])
+        return (self.k, self.end, self.start_ms, self.stop_ms, words)
+
     def decide(self, coarse: list[int]) -> int:
         """Keep the best of the three placements; how many turns moved."""
         low, high = self.low, self.high
@@ -107,7 +118,10 @@ class _Stretch:
             whole = self.aligner.between(low, high, self.start_ms, self.stop_ms)
             options.append((score(whole), whole))
         anchored = self._anchored(coarse)
-        options.append((score(anchored), anchored))
+        if anchored is not None:
+            options.append((score(anchored), anchored))
+        if len(options) == 1:
+            return 0
         ranked = sorted(options[1:], key=lambda option: -option[0])
         chosen = ranked[0] if ranked[0][0] >= options[0][0] + BETTER_BY else options[0]
         other = ranked[0] if chosen is options[0] else options[0]
@@ -121,20 +135,29 @@ class _Stretch:
             if placed[self.bounds[t] - low].start_ms != current[self.bounds[t] - low].start_ms
         )
 
-    def _anchored(self, coarse: list[int]) -> list[Timed]:
+    def _anchored(self, coarse: list[int]) -> list[Timed] | None:
         """Every disagreeing turn started where the coarse aligner starts it, unless that is
         too soon after the turn anchored before it to say that turn's words (then it is aligned
-        with that turn: the coarse aligner squeezed it, as it does text the audio lacks)."""
+        with that turn: the coarse aligner squeezed it, as it does text the audio lacks). None
+        when no turn can start where the coarse aligner starts it (it puts them all outside
+        this stretch's audio): aligning the same words in the same audio again would only
+        repeat the search (on Apollo's radio that was half the alignment's time)."""
         if self.k > 0:
             cuts, previous = [(self.low, self.start_ms)], self.begin
         else:
-            cuts, previous = [(self.low, max(self.start_ms, coarse[0] - ANCHOR_BACK_MS))], 0
+            first = coarse[0] - ANCHOR_BACK_MS
+            first = first if first <= self.stop_ms - 300 else self.start_ms
+            cuts, previous = [(self.low, max(self.start_ms, first))], 0
+        anchors = int(cuts[0][1] > self.start_ms)
         for t in range(max(1, self.k), self.end):
             start = coarse[t - self.k] - ANCHOR_BACK_MS
             room = sum(self.aligner.letters[self.bounds[previous] : self.bounds[previous + 1]])
             if cuts[-1][1] + room * FASTEST_MS_PER_LETTER <= start <= self.stop_ms - 300:
                 cuts.append((self.bounds[t], start))
                 previous = t
+                anchors += 1
+        if not anchors:
+            return None
         cuts.append((self.high, self.stop_ms))
         pieces = [(a, b, start, end) for (a, start), (b, end) in pairwise(cuts)]
         result: list[Timed] = []
