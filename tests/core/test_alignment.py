@@ -6,8 +6,8 @@ import functools
 import json
 import shutil
 import statistics
-import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -17,6 +17,7 @@ from bench.align import Case, measure
 from bench.assembled import write_wav
 from editor.core import ops
 from editor.core.align.acoustic import NAME as ACOUSTIC_NAME
+from editor.core.align.acoustic.decoder import Sphinx
 from editor.core.align.acoustic.lexicon import cardinal, spoken_words
 from editor.core.align.acoustic.phonemes import from_espeak, letter_to_sound
 from editor.core.align.aligner import ACOUSTIC, SPEECH, SPEECH_NAME, align_file, align_media
@@ -155,7 +156,9 @@ def test_estimates_fill_the_gaps_by_text_length(untimed: ProjectStore) -> None:
     estimated = untimed.turns()[1:9]
     assert all(t.timing == ESTIMATED for t in estimated)
     starts = [t.start_ms for t in estimated]
-    assert starts == sorted(starts) and starts[0] == 15_000 and estimated[-1].end_ms == 141_000
+    assert None not in starts
+    assert starts == sorted(s for s in starts if s is not None) and starts[0] == 15_000
+    assert estimated[-1].end_ms == 141_000
     lengths = [len(t.text) for t in estimated]
     durations = [(t.end_ms or 0) - (t.start_ms or 0) for t in estimated]
     ratio = [d / n for d, n in zip(durations, lengths, strict=True)]
@@ -229,7 +232,19 @@ def _sample_texts() -> list[str]:
 
 
 @pytest.mark.parametrize("kind", ["silence", "noise and tones"])
-def test_audio_without_the_speech_gets_low_confidence_quickly(tmp_path: Path, kind: str) -> None:
+def test_audio_without_the_speech_gets_low_confidence_quickly(
+    tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Quickly" is counted in audio decoded, not in seconds, so a loaded machine cannot fail it:
+    # the aligner gives up after a few passes over audio with nothing to find (4.4 today).
+    decoded = [0]
+    search = Sphinx.align
+
+    def counted(self: Sphinx, pcm: np.ndarray, *args: Any, **kwargs: Any) -> Any:
+        decoded[0] += len(pcm)
+        return search(self, pcm, *args, **kwargs)
+
+    monkeypatch.setattr(Sphinx, "align", counted)  # one stretch: it is aligned in this process
     rng = np.random.default_rng(1)
     t = np.arange(60 * 16_000) / 16_000
     samples = (
@@ -237,9 +252,8 @@ def test_audio_without_the_speech_gets_low_confidence_quickly(tmp_path: Path, ki
         if kind == "silence"
         else 0.05 * rng.normal(size=len(t)) + 0.2 * np.sin(2 * np.pi * 220 * t) * (t % 2 < 1)
     )
-    began = time.process_time()
     result = align_media(write_wav(tmp_path / "x.wav", samples), _sample_texts(), method=ACOUSTIC)
-    assert time.process_time() - began < 60
+    assert 0 < decoded[0] <= 8 * len(samples)  # at most eight passes over the minute
     turns = [t for t in result.turns if t is not None]
     assert len(turns) == 10 and all(t.confidence < 0.3 for t in turns)
     assert all(0 <= t.start_ms <= t.end_ms <= 60_000 for t in turns)
