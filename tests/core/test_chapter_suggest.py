@@ -14,8 +14,8 @@ import pytest
 from editor.core.chapter_suggest import SpecialTerm, left_out, suggest_for
 from editor.core.chapter_suggest.shifts import (
     BLOCK_WORDS,
-    MAX_CHAPTER_MS,
-    MIN_CHAPTER_MS,
+    LONGEST_SUBJECT_MS,
+    SHORTEST_SUBJECT_MS,
     gap_similarities,
 )
 from editor.core.chapter_suggest.terms import content_words, similarity, stem
@@ -220,7 +220,7 @@ def test_without_topics_chapters_start_where_the_subject_changes() -> None:
     assert [s.turn_number for s in found] == [1, 13, 23]
     assert [s.start_ms for s in found] == [0, 360_000, 660_000]
     lengths = np.diff([s.start_ms for s in found] + [len(texts) * 30_000])
-    assert all(MIN_CHAPTER_MS <= n <= MAX_CHAPTER_MS for n in lengths)
+    assert all(SHORTEST_SUBJECT_MS <= n <= LONGEST_SUBJECT_MS for n in lengths)
     assert found[1].score > 0 and "subject changes" in found[1].why
     for suggestion, text in zip(found, (texts[0], texts[12], texts[22]), strict=True):
         assert suggestion.title.rstrip("…").lower().split()[0] in text.lower()

@@ -18,7 +18,7 @@ import pytest
 
 from editor.core import ops
 from editor.core.chapter_suggest import suggest_chapters
-from editor.core.chapter_suggest.shifts import MAX_CHAPTER_MS, MIN_CHAPTER_MS
+from editor.core.chapter_suggest.shifts import LONGEST_SUBJECT_MS, SHORTEST_SUBJECT_MS
 from editor.core.episode_page import read_episode_page
 from editor.core.formats import read_transcript
 from editor.core.ops.episode import PAGE_RECORDS
@@ -84,8 +84,8 @@ def test_a_real_timed_podcast_without_topics_gets_chapters_of_three_to_eight_min
     starts = [s.start_ms for s in found]
     assert starts[0] == 0 and not any(s.estimated for s in found)
     lengths = [b - a for a, b in itertools.pairwise([*starts, end])]
-    assert all(MIN_CHAPTER_MS <= n <= MAX_CHAPTER_MS for n in lengths), lengths
-    assert end / MAX_CHAPTER_MS <= len(found) <= end / MIN_CHAPTER_MS
+    assert all(SHORTEST_SUBJECT_MS <= n <= LONGEST_SUBJECT_MS for n in lengths), lengths
+    assert end / LONGEST_SUBJECT_MS <= len(found) <= end / SHORTEST_SUBJECT_MS
     for suggestion in found:
         opening = " ".join(t.text for t in turns[suggestion.turn_number - 1 :][:3])
         assert suggestion.title.rstrip("…").lower()[1:] in opening.lower(), suggestion.title

@@ -4,7 +4,7 @@ As TextTiling (Hearst 1997) does: at every turn boundary the ``BLOCK_WORDS`` con
 before it are compared with the ``BLOCK_WORDS`` after it (cosine of their stem counts); a
 subject change is a dip of that similarity, and its depth (how far it falls below the highest
 similarity on either side) is its score. Boundaries are then chosen by
-dynamic programming so that every chapter lasts ``MIN_CHAPTER_MS`` to ``MAX_CHAPTER_MS``
+dynamic programming so that every chapter lasts ``SHORTEST_SUBJECT_MS`` to ``LONGEST_SUBJECT_MS``
 (3–8 minutes), with the deepest dips in total: a boundary shallower than the average dip costs
 more than it brings, so chapters end where the subject changes, not as often as allowed.
 """
@@ -19,8 +19,8 @@ import numpy as np
 
 from editor.core.chapter_suggest.terms import Token
 
-MIN_CHAPTER_MS = 3 * 60_000
-MAX_CHAPTER_MS = 8 * 60_000
+SHORTEST_SUBJECT_MS = 3 * 60_000  # a chapter by subject, at least (YouTube's minimum is 10 s)
+LONGEST_SUBJECT_MS = 8 * 60_000
 BLOCK_WORDS = 120  # content words on each side of a boundary
 
 
@@ -118,7 +118,7 @@ def _segment(starts: Sequence[int], end_ms: int, depths: Sequence[float]) -> lis
 
     Without a way to keep every chapter within 8 minutes (a long turn alone) chapters of up to
     24 minutes are allowed; an episode too short for two chapters gets none."""
-    for longest in (MAX_CHAPTER_MS, 3 * MAX_CHAPTER_MS):
+    for longest in (LONGEST_SUBJECT_MS, 3 * LONGEST_SUBJECT_MS):
         chosen = _best_boundaries(starts, end_ms, depths, longest)
         if chosen is not None:
             return chosen
@@ -140,7 +140,7 @@ def _best_boundaries(
     best[0] = 0.0
     for j in range(1, count):
         first = int(np.searchsorted(at, at[j] - longest, side="left"))
-        last = min(j - 1, int(np.searchsorted(at, at[j] - MIN_CHAPTER_MS, side="right")) - 1)
+        last = min(j - 1, int(np.searchsorted(at, at[j] - SHORTEST_SUBJECT_MS, side="right")) - 1)
         if last < first:
             continue
         window = best[first : last + 1]
@@ -149,7 +149,7 @@ def _best_boundaries(
             best[j] = window[pick] + depths[j] - cost
             back[j] = first + pick
     length = end_ms - at
-    ends = np.flatnonzero(np.isfinite(best) & (length >= MIN_CHAPTER_MS) & (length <= longest))
+    ends = np.flatnonzero(np.isfinite(best) & (length >= SHORTEST_SUBJECT_MS) & (length <= longest))
     if not len(ends):
         return None
     chosen: list[int] = []
