@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from editor.cli.project_commands import progress_printer
 from editor.core.audiogram.clip_captions import clip_captions
 from editor.core.audiogram.clip_words import project_clip_speech
 from editor.core.audiogram.layout import DEFAULT_SHAPE, SHAPES
+from editor.core.audiogram.mp4 import VideoCancelled
 from editor.core.audiogram.render import audiogram_job, make_audiogram
 from editor.core.output import STDOUT, is_stdout, write_output
 from editor.core.project.store import ProjectStore
@@ -68,12 +71,22 @@ def video_command(args: argparse.Namespace) -> int:
         shown.append(part)
         printer(part)
 
+    # Ctrl+C asks the renderer to stop at the next frame. Left to raise KeyboardInterrupt, it
+    # could land in a callback from FFmpeg, which swallows it, and the video went on to the end.
+    interrupted = threading.Event()
+    previous = signal.signal(signal.SIGINT, lambda _signal, _frame: interrupted.set())
     try:
-        made = make_audiogram(job, QtTextPainter, Path(args.output), progress=progress)
-    except BaseException:  # an error or Ctrl+C: its message goes on a line of its own
+        made = make_audiogram(
+            job, QtTextPainter, Path(args.output), progress=progress, cancelled=interrupted.is_set
+        )
+    except BaseException as error:  # an error or Ctrl+C: its message goes on a line of its own
         if 0 < shown[-1] < 1:
             print(file=sys.stderr)
+        if isinstance(error, VideoCancelled) and interrupted.is_set():
+            raise KeyboardInterrupt from None  # exit 130, as for any command stopped so
         raise
+    finally:
+        signal.signal(signal.SIGINT, previous)
     for note in made.notes:
         print(f"warning: {args.output}: {note}", file=sys.stderr)
     print(
