@@ -40,7 +40,7 @@ from editor.ui.chapters_panel import ChaptersPanel
 from editor.ui.clip_video import ClipVideoController
 from editor.ui.clips_panel import ClipsPanel
 from editor.ui.shownotes_panel import ShowNotesPanel
-from editor.ui.suggest_chapters_dialog import SuggestChaptersDialog
+from editor.ui.suggest_chapters_dialog import Basis, SuggestChaptersDialog
 
 if TYPE_CHECKING:
     from editor.ui.collaborators import Collaborators
@@ -305,11 +305,20 @@ class NotesController(QObject):
         if not suggestions:
             self.parts.show_error("The project has no turns to suggest chapters for.")
             return
+        topics = store.episode().topics
+
+        def suggest(basis: Basis) -> tuple[list[Suggestion], list[str]]:
+            if basis == "subjects":
+                return suggest_chapters(store, topics=False), []
+            found = suggest_chapters(store, page_order=basis == "page order")
+            return found, left_out(found, topics)
+
         dialog = SuggestChaptersDialog(
             suggestions,
             len(store.chapters.all()),
             self.parts.parent,
-            left_out(suggestions, store.episode().topics),
+            left_out(suggestions, topics),
+            suggest if topics else None,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_suggested(dialog.chosen(), dialog.existing())

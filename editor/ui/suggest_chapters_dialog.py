@@ -3,12 +3,15 @@ turn and why it was suggested; OK adds the checked ones as one undoable step.
 
 Keyboard: Up/Down move between suggestions, Space checks or unchecks one, F2 (or typing) edits
 its title, Enter accepts, Escape cancels. When the project already has chapters they are kept
-unless "Replace the existing chapters" is checked.
+unless "Replace the existing chapters" is checked. When the episode page has topics, "Chapters
+from" suggests again on another basis (as the command line's ``--page-order`` and
+``--subjects`` do): each topic where it is spoken of, the topics in the page's order, or the
+changes of subject.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Literal
 
@@ -17,8 +20,10 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -28,9 +33,19 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.chapter_suggest import Suggestion
+from editor.core.errors import EditorError
 from editor.core.timecode import format_clock
 
 START, TITLE, TURN, WHY = range(4)
+
+Basis = Literal["spoken", "page order", "subjects"]
+BASES: tuple[tuple[Basis, str], ...] = (
+    ("spoken", "Each topic where it is spoken of"),
+    ("page order", "The topics in the episode page's order"),
+    ("subjects", "Where the subject changes (ignoring the topics)"),
+)
+# A basis → the suggestions on it and the page's topics there was no room for.
+Suggest = Callable[[Basis], tuple[list[Suggestion], Sequence[str]]]
 
 
 class SuggestChaptersDialog(QDialog):
@@ -40,25 +55,23 @@ class SuggestChaptersDialog(QDialog):
         existing: int,
         parent: QWidget | None = None,
         left_out: Sequence[str] = (),
+        suggest: Suggest | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Suggest Chapters")
         self.suggestions = suggestions
+        self._suggest = suggest
         self._checks: list[QTableWidgetItem] = []
         self._titles: list[QTableWidgetItem] = []
-        intro = QLabel(_intro(suggestions, left_out))
-        intro.setWordWrap(True)
-        self.table = QTableWidget(len(suggestions), 4)
-        self.table.setHorizontalHeaderLabels(["Start", "Title", "Turn", "Why"])
-        self.table.setAccessibleName("Suggested chapters")
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
+        self.intro = QLabel(_intro(suggestions, left_out))
+        self.intro.setWordWrap(True)
+        self.basis = QComboBox()
+        self.basis.setAccessibleName("Chapters from")
+        for basis, label in BASES:
+            self.basis.addItem(label, basis)
+        self.basis.setVisible(suggest is not None)
+        self.basis.currentIndexChanged.connect(self._suggest_again)
+        self.table = _table(len(suggestions))
         for row, suggestion in enumerate(suggestions):
             self._fill(row, suggestion)
         self.table.setWordWrap(False)
@@ -85,7 +98,11 @@ class SuggestChaptersDialog(QDialog):
         self.table.itemChanged.connect(self._update_ok)
         self.table.installEventFilter(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        if suggest is not None:
+            choice = QFormLayout()
+            choice.addRow("Chapters &from:", self.basis)
+            layout.addLayout(choice)
+        layout.addWidget(self.intro)
         layout.addWidget(self.table)
         layout.addWidget(self.details)
         layout.addWidget(self.replace_existing)
@@ -123,6 +140,33 @@ class SuggestChaptersDialog(QDialog):
         self._titles.append(title)
         for column, item in ((START, start), (TITLE, title), (TURN, turn), (WHY, why)):
             self.table.setItem(row, column, item)
+
+    def _suggest_again(self, index: int) -> None:
+        """The suggestions on the basis just chosen, in place of the ones listed."""
+        if self._suggest is None or index < 0:
+            return
+        basis = BASES[index][0]
+        try:
+            suggestions, left_out = self._suggest(basis)
+        except EditorError as error:
+            self.intro.setText(f"No chapters on this basis: {error}")
+            suggestions, left_out = [], ()
+        else:
+            self.intro.setText(_intro(suggestions, left_out, basis))
+        self.suggestions = suggestions
+        self._checks, self._titles = [], []
+        self.table.blockSignals(True)  # no check changes reach the OK button half filled
+        self.table.setRowCount(len(suggestions))
+        for row, suggestion in enumerate(suggestions):
+            self._fill(row, suggestion)
+        self.table.blockSignals(False)
+        for column in (START, TITLE, TURN):
+            self.table.resizeColumnToContents(column)
+        self.table.setColumnWidth(TURN, min(self.table.columnWidth(TURN), 220))
+        if suggestions:
+            self.table.setCurrentCell(0, START)
+        self._show_details(self.table.currentRow())
+        self._update_ok()
 
     def _show_details(self, row: int) -> None:
         if not 0 <= row < len(self.suggestions):
@@ -171,13 +215,34 @@ class SuggestChaptersDialog(QDialog):
         self.ok.setEnabled(bool(chosen) and all(s.title for s in chosen))
 
 
-def _intro(suggestions: Sequence[Suggestion], left_out: Sequence[str]) -> str:
-    """What the dialog lists, and the page's topics there was no room for."""
-    basis = (
-        "one per topic of the episode page, where it is spoken of"
-        if any(s.topic for s in suggestions)
-        else "where the subject changes (the project has no topics from an episode page)"
+def _table(rows: int) -> QTableWidget:
+    """The suggestions' table: whole rows selected, titles edited by typing, F2 or a double
+    click."""
+    table = QTableWidget(rows, 4)
+    table.setHorizontalHeaderLabels(["Start", "Title", "Turn", "Why"])
+    table.setAccessibleName("Suggested chapters")
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(
+        QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
     )
+    return table
+
+
+def _intro(
+    suggestions: Sequence[Suggestion], left_out: Sequence[str], basis: Basis = "spoken"
+) -> str:
+    """What the dialog lists, and the page's topics there was no room for."""
+    if any(s.topic for s in suggestions):
+        where = "in the page's order" if basis == "page order" else "where it is spoken of"
+        said = f"one per topic of the episode page, {where}"
+    elif basis == "subjects":
+        said = "where the subject changes"
+    else:
+        said = "where the subject changes (the project has no topics from an episode page)"
     missing = ""
     if left_out:
         names = "; ".join(f"“{t}”" for t in left_out)
@@ -186,6 +251,7 @@ def _intro(suggestions: Sequence[Suggestion], left_out: Sequence[str]) -> str:
             "the topics the turns speak of least."
         )
     return (
-        f"{len(suggestions)} chapters suggested, {basis}. Check the ones to add and edit "
+        f"{len(suggestions)} {'chapter' if len(suggestions) == 1 else 'chapters'} suggested, "
+        f"{said}. Check the ones to add and edit "
         f"their titles; ≈ marks an estimated time.{missing}"
     )

@@ -149,6 +149,7 @@ def test_without_a_window_and_without_topics(
     monkeypatch.setattr(SuggestChaptersDialog, "exec", cancel)
     controller.suggest_chapters()
     assert len(shown) == 1 and shown[0].table.rowCount() == 1
+    assert shown[0].basis.isHidden()  # no topics: nothing to choose
     assert "subject changes" not in shown[0].table.item(0, 3).text()  # the first, at 0:00
     assert store.chapters.all() == []
     added = controller.add_suggested(shown[0].chosen(), "keep")
@@ -196,3 +197,43 @@ def test_the_topics_left_out_for_want_of_room_are_named(qtbot: object) -> None:
     missing = left_out(suggestions, topics)
     assert len(missing) == 1
     assert any("Left out, for want of room" in t and f"“{missing[0]}”" in t for t in labels)
+
+
+def test_the_basis_is_chosen_in_the_dialog(
+    episode: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: object
+) -> None:
+    """ "Chapters from" suggests again, as ``--page-order`` and ``--subjects`` do on the command
+    line, and the chapters added are those of the basis chosen last."""
+    store = episode.store
+    assert store is not None
+    subjects = suggest_chapters(store, topics=False)
+    in_page_order = suggest_chapters(store, page_order=True)
+    seen: dict[str, list[str]] = {}
+
+    def choose(dialog: SuggestChaptersDialog) -> int:
+        assert not dialog.basis.isHidden()  # the page has topics: there is a choice
+
+        def titles() -> list[str]:
+            return [dialog.table.item(r, TITLE).text() for r in range(dialog.table.rowCount())]
+
+        seen["spoken"] = titles()
+        dialog.basis.setCurrentIndex(2)  # where the subject changes
+        seen["subjects"] = titles()
+        seen["subjects intro"] = [dialog.intro.text()]
+        dialog.basis.setCurrentIndex(1)  # the page's order
+        seen["page order"] = titles()
+        dialog.basis.setCurrentIndex(2)
+        dialog.set_checked(0, False)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(SuggestChaptersDialog, "exec", choose)
+    episode.action("suggest_chapters").trigger()
+    assert seen["spoken"] == [s.title for s in suggest_chapters(store)]
+    assert seen["subjects"] == [s.title for s in subjects] != seen["spoken"]
+    assert "where the subject changes." in seen["subjects intro"][0]
+    assert "no topics" not in seen["subjects intro"][0]
+    assert seen["page order"] == [s.title for s in in_page_order]
+    added = store.chapters.all()
+    assert [c.start_ms for c in added] == [s.start_ms for s in subjects[1:]]
+    episode.action("undo").trigger()
+    assert store.chapters.all() == []

@@ -67,6 +67,8 @@ def review_suggestions(driver: Driver, uncheck: int) -> None:
         for row in range(grid.nRows)
     ]
     driver.shot("suggest-dialog")
+    other_basis(driver, dialog, len(driver.seen["suggested"]))
+    grid = driver.find("table", "Suggested chapters", within=dialog).queryTable()
     check = grid.getAccessibleAt(uncheck, 0)
     checked = driver.atspi.STATE_CHECKED
     driver.click(grid.getAccessibleAt(uncheck, 2))  # its turn: a cell that neither edits nor checks
@@ -78,6 +80,23 @@ def review_suggestions(driver: Driver, uncheck: int) -> None:
     driver.shot("suggestion-unchecked")
     driver.click(driver.find("push button", contains="Add Checked", within=dialog))
     driver.gone(dialog, "the Suggest Chapters dialog")
+
+
+def other_basis(driver: Driver, dialog: Any, rows: int) -> None:
+    """Alt+F to "Chapters from", End for the changes of subject (the table is suggested
+    again), Home back to the topics (the ``rows`` suggestions again)."""
+    about = driver.find("label", contains="chapters suggested", within=dialog)
+    table = driver.focused
+    driver.key("alt+f")  # the combo box's name is the basis shown, not its label
+    driver.until(lambda: driver.focused is not table, "the focus on Chapters from")
+    driver.seen["basis_focused"] = str(driver.focused.getRoleName())
+    driver.key("End")
+    driver.until(lambda: "where the subject changes" in (about.name or ""), "subject chapters")
+    driver.seen["by_subject"] = str(about.name)
+    driver.shot("suggest-by-subject")
+    driver.key("Home")
+    driver.until(lambda: f"{rows} chapters suggested" in (about.name or ""), "topics again")
+    driver.seen["by_topic_again"] = str(about.name)
 
 
 def suggest_chapters(driver: Driver, uncheck: int) -> None:

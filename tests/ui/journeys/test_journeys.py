@@ -298,6 +298,10 @@ def check_suggested(seen: dict[str, Any], chapters: list[str]) -> None:
     assert len(suggested) == 8 and all(len(row) == 4 for row in suggested), suggested
     assert suggested[0][0] == "0:00" and all(row[1] and row[2][0].isdigit() for row in suggested)
     assert seen["suggested_checked"] == [False] + [True] * 7
+    # "Chapters from": the changes of subject ignore the topics, and back to the topics
+    assert seen["basis_focused"] == "combo box"  # Alt+F
+    assert "1 chapter suggested, where the subject changes." in seen["by_subject"]
+    assert "8 chapters suggested, one per topic" in seen["by_topic_again"]
     assert (seen["chapters_added"], seen["chapters_after_undo"]) == (7, 0)
     assert seen["chapters_after_redo"] == 7
     assert "Suggested chapters" in seen["undo_item"] and "Suggested chapters" in seen["redo_item"]
