@@ -156,7 +156,13 @@ class MainWindow(QMainWindow):
         self.history_panel = HistoryPanel(self.edits.runner)
         self.history_view = self.history_panel.list
         self.history_dock = self._dock("History", "historyDock", self.history_panel)
+        self.tabifyDockWidget(self.speakers_dock, self.history_dock)  # a tab, not a split
         self.history_dock.hide()
+        self.speakers_dock.raise_()  # the first tab in front, as before History was added
+        # View → History shows its tab in front, not behind the panel that was.
+        self.history_dock.toggleViewAction().triggered.connect(
+            lambda shown: self.history_dock.raise_() if shown else None
+        )
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from editor.cli import main as cli
 from editor.core.project.store import ProjectStore
@@ -54,6 +55,7 @@ def test_an_edit_in_the_window_is_undone_on_the_command_line(
 def test_the_history_lists_steps_with_time_and_user_and_goes_back(
     opened: MainWindow, demo_project: Path
 ) -> None:
+    assert not opened.speakers_dock.visibleRegion().isEmpty()  # the first tab, in front
     first = opened.model.turn(0).id
     original = _texts(demo_project)
     opened.edits.commit_text(first, "One.")
@@ -61,6 +63,11 @@ def test_the_history_lists_steps_with_time_and_user_and_goes_back(
     opened.edits.commit_text(first, "Three.")
     opened.history_dock.toggleViewAction().trigger()  # View → History
     assert opened.history_panel.isVisible() and opened.history_panel.isEnabled()
+    # a tab beside the other panels, in front, not a strip squeezed under them
+    assert opened.speakers_dock in opened.tabifiedDockWidgets(opened.history_dock)
+    QApplication.processEvents()
+    assert not opened.history_dock.visibleRegion().isEmpty()
+    assert opened.speakers_dock.visibleRegion().isEmpty()
     model = opened.history_view.model()
     assert model.rowCount() == 4
     assert model.index(0, 0).data() == START
