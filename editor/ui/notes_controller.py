@@ -297,14 +297,6 @@ class NotesController(QObject):
         if store is None:
             return
         self.notes_panel.flush()  # topics just typed count
-        try:
-            suggestions = suggest_chapters(store)
-        except EditorError as error:
-            self.parts.show_error(str(error))
-            return
-        if not suggestions:
-            self.parts.show_error("The project has no turns to suggest chapters for.")
-            return
         topics = store.episode().topics
 
         def suggest(basis: Basis) -> tuple[list[Suggestion], list[str]]:
@@ -313,11 +305,19 @@ class NotesController(QObject):
             found = suggest_chapters(store, page_order=basis == "page order")
             return found, left_out(found, topics)
 
+        try:
+            suggestions, missing = suggest("spoken")
+        except EditorError as error:
+            self.parts.show_error(str(error))
+            return
+        if not suggestions:
+            self.parts.show_error("The project has no turns to suggest chapters for.")
+            return
         dialog = SuggestChaptersDialog(
             suggestions,
             len(store.chapters.all()),
             self.parts.parent,
-            left_out(suggestions, topics),
+            missing,
             suggest if topics else None,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -59,11 +59,11 @@ class SuggestChaptersDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Suggest Chapters")
-        self.suggestions = suggestions
+        self.suggestions: list[Suggestion] = []
         self._suggest = suggest
         self._checks: list[QTableWidgetItem] = []
         self._titles: list[QTableWidgetItem] = []
-        self.intro = QLabel(_intro(suggestions, left_out))
+        self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.basis = QComboBox()
         self.basis.setAccessibleName("Chapters from")
@@ -71,14 +71,7 @@ class SuggestChaptersDialog(QDialog):
             self.basis.addItem(label, basis)
         self.basis.setVisible(suggest is not None)
         self.basis.currentIndexChanged.connect(self._suggest_again)
-        self.table = _table(len(suggestions))
-        for row, suggestion in enumerate(suggestions):
-            self._fill(row, suggestion)
-        self.table.setWordWrap(False)
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(TURN, min(self.table.columnWidth(TURN), 220))
+        self.table = _table()
         # The current suggestion in full: its turn's first words and the whole reason.
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -108,9 +101,7 @@ class SuggestChaptersDialog(QDialog):
         layout.addWidget(self.replace_existing)
         layout.addWidget(buttons)
         self.resize(900, 420)
-        if suggestions:
-            self.table.setCurrentCell(0, START)
-        self._update_ok()
+        self._list(suggestions, _intro(suggestions, left_out))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -149,10 +140,13 @@ class SuggestChaptersDialog(QDialog):
         try:
             suggestions, left_out = self._suggest(basis)
         except EditorError as error:
-            self.intro.setText(f"No chapters on this basis: {error}")
-            suggestions, left_out = [], ()
+            self._list([], f"No chapters on this basis: {error}")
         else:
-            self.intro.setText(_intro(suggestions, left_out, basis))
+            self._list(suggestions, _intro(suggestions, left_out, basis))
+
+    def _list(self, suggestions: list[Suggestion], intro: str) -> None:
+        """These suggestions in the table, all checked, the first current; ``intro`` above."""
+        self.intro.setText(intro)
         self.suggestions = suggestions
         self._checks, self._titles = [], []
         self.table.blockSignals(True)  # no check changes reach the OK button half filled
@@ -215,13 +209,15 @@ class SuggestChaptersDialog(QDialog):
         self.ok.setEnabled(bool(chosen) and all(s.title for s in chosen))
 
 
-def _table(rows: int) -> QTableWidget:
+def _table() -> QTableWidget:
     """The suggestions' table: whole rows selected, titles edited by typing, F2 or a double
-    click."""
-    table = QTableWidget(rows, 4)
+    click, the reasons taking the width left."""
+    table = QTableWidget(0, 4)
     table.setHorizontalHeaderLabels(["Start", "Title", "Turn", "Why"])
     table.setAccessibleName("Suggested chapters")
     table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.horizontalHeader().setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(
