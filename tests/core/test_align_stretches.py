@@ -11,9 +11,11 @@ import numpy as np
 import pytest
 
 from editor.core.align.acoustic import align_pcm, stretches
+from editor.core.align.acoustic.activity import pauses
+from editor.core.align.acoustic.contain import Probe
 from editor.core.align.acoustic.decoder import Piece, Sphinx
 from editor.core.align.acoustic.parallel import PROCESSES_VARIABLE, process_count
-from editor.core.align.acoustic.stretches import Planner, Stretch, fits, pauses
+from editor.core.align.acoustic.stretches import Planner, Stretch, fits
 from editor.core.align.dtw import AlignmentCancelled
 from editor.core.align.features import load_pcm
 from editor.core.formats import read_transcript
@@ -46,7 +48,7 @@ def _truthful(
     return None
 
 
-def _planner(loud: np.ndarray, probe: stretches.Probe) -> Planner:
+def _planner(loud: np.ndarray, probe: Probe) -> Planner:
     span = (0, len(loud) * 10)
     return Planner(list(range(TURNS)), WORDS, FIRSTS, span, loud=loud, probe=probe)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 import numpy as np
 
 from editor.core.align.acoustic.activity import loud_frames
+from editor.core.align.acoustic.contain import Probe
 from editor.core.align.acoustic.decoder import FRAME_MS, Piece, Sphinx
 from editor.core.align.acoustic.lexicon import spoken_words
 from editor.core.align.acoustic.parallel import Job, align_jobs, process_count
@@ -95,23 +96,32 @@ def _jobs(
 ) -> Iterator[Job]:
     """The stretches of every run as jobs, worked out one cut at a time."""
     duration_ms = len(pcm) // SAMPLES_PER_MS
-    prober: list[Sphinx] = []  # its own decoders: what they learn must not reach the stretches
-
-    def probe(
-        start_ms: int, end_ms: int, words: Sequence[str], entries: Sequence[int]
-    ) -> tuple[int, list[Piece]] | None:
-        if not prober:
-            prober.append(Sphinx(sphinx.added))
-        samples = pcm[start_ms * SAMPLES_PER_MS : end_ms * SAMPLES_PER_MS]
-        return prober[0].align(samples, words, entries=entries)
-
+    probe, pause_probe = _prober(sphinx, pcm), _prober(sphinx, pcm)
     for (indexes, start_ms, end_ms), (words, token_list) in zip(runs, plans, strict=True):
         span = (start_ms, min(end_ms, duration_ms))
         firsts = first_words(token_list)
         heads = [firsts.get(i) for i in indexes]
-        planner = Planner(indexes, words, heads, span, loud=loud, probe=probe)
+        planner = Planner(
+            indexes, words, heads, span, loud=loud, probe=probe, pause_probe=pause_probe
+        )
         for stretch in planner.stretches(cancelled):
             yield _job(stretch, texts, pcm, loud)
+
+
+def _prober(sphinx: Sphinx, pcm: np.ndarray) -> Probe:
+    """Probes by decoders of their own, made at the first probe: what they learn (the running
+    cepstral mean) must not reach the stretches, nor the other kind of probe."""
+    decoders: list[Sphinx] = []
+
+    def probe(
+        start_ms: int, end_ms: int, words: Sequence[str], entries: Sequence[int]
+    ) -> tuple[int, list[Piece]] | None:
+        if not decoders:
+            decoders.append(Sphinx(sphinx.added))
+        samples = pcm[start_ms * SAMPLES_PER_MS : end_ms * SAMPLES_PER_MS]
+        return decoders[0].align(samples, words, entries=entries)
+
+    return probe
 
 
 def _job(stretch: Stretch, texts: dict[int, str], pcm: np.ndarray, loud: np.ndarray) -> Job:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 FRAME = 160  # samples of 16 kHz audio: 10 ms
+FRAME_MS = 10
 ABOVE_FLOOR_DB = 12.0
 
 
@@ -44,3 +45,15 @@ def pause_near(loud: np.ndarray, frame: int, reach: int, shortest: int = 15) -> 
     runs = np.convolve(window.astype(np.int32), np.ones(shortest, dtype=np.int32), "valid")
     found = np.flatnonzero(runs == shortest)
     return frame + int(found[0]) + shortest // 2 if len(found) else frame
+
+
+def pauses(loud: np.ndarray, start_ms: int, end_ms: int, shortest_ms: int) -> list[tuple[int, int]]:
+    """Quiet stretches at least ``shortest_ms`` long between two times, as (start, end) ms."""
+    first, last = max(0, start_ms // FRAME_MS), min(len(loud), end_ms // FRAME_MS)
+    if last - first < 2:
+        return []
+    quiet = np.concatenate(([0], (~loud[first:last]).astype(np.int8), [0]))
+    edges = np.flatnonzero(np.diff(quiet))
+    runs = edges.reshape(-1, 2)
+    keep = runs[:, 1] - runs[:, 0] >= shortest_ms // FRAME_MS
+    return [((first + int(a)) * FRAME_MS, (first + int(b)) * FRAME_MS) for a, b in runs[keep]]

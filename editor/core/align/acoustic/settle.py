@@ -18,7 +18,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from editor.core.align.acoustic.stretches import pauses
+from editor.core.align.acoustic.activity import pauses
 from editor.core.align.acoustic.windows import Timed
 
 LEAD = 3  # a turn's first words this many, with quiet this long after them, are moved:

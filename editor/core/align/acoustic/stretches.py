@@ -18,9 +18,12 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
+from editor.core.align.acoustic.activity import pauses
+from editor.core.align.acoustic.contain import PauseCuts, Probe, speech_share
 from editor.core.align.acoustic.decoder import FRAME_MS, Piece
 
 STRETCH_MS = 5 * 60_000  # the longest stretch aimed at
@@ -35,9 +38,6 @@ FIT_SCORE = -2.9  # median score per frame the probe's words must reach
 FIT_WORDS = 20  # words they must number
 ONSET_MS = 800  # the first word must begin this soon after the speech that follows the pause
 
-# (start ms, end ms, words, entries) → where the words fit: the entry taken and the pieces
-Probe = Callable[[int, int, Sequence[str], Sequence[int]], tuple[int, list[Piece]] | None]
-
 
 @dataclass(frozen=True)
 class Stretch:
@@ -46,18 +46,6 @@ class Stretch:
     indexes: list[int]
     start_ms: int
     end_ms: int
-
-
-def pauses(loud: np.ndarray, start_ms: int, end_ms: int, shortest_ms: int) -> list[tuple[int, int]]:
-    """Quiet stretches at least ``shortest_ms`` long between two times, as (start, end) ms."""
-    first, last = max(0, start_ms // FRAME_MS), min(len(loud), end_ms // FRAME_MS)
-    if last - first < 2:
-        return []
-    quiet = np.concatenate(([0], (~loud[first:last]).astype(np.int8), [0]))
-    edges = np.flatnonzero(np.diff(quiet))
-    runs = edges.reshape(-1, 2)
-    keep = runs[:, 1] - runs[:, 0] >= shortest_ms // FRAME_MS
-    return [((first + int(a)) * FRAME_MS, (first + int(b)) * FRAME_MS) for a, b in runs[keep]]
 
 
 def fits(found: tuple[int, list[Piece]] | None, onset_frame: int) -> bool:
@@ -83,9 +71,12 @@ class Planner:
         *,
         loud: np.ndarray,
         probe: Probe,
+        pause_probe: Probe | None = None,
     ) -> None:
         self.indexes, self.words, self.firsts = indexes, words, firsts
         self.span, self.loud, self.probe = span, loud, probe
+        # Its own decoders, so the cuts at long pauses leave the planner's probes as they were.
+        self.pause_cuts = PauseCuts(words, firsts, loud, pause_probe or probe)
         self.probes = 0
         self.budget = TRIES * (1 + (span[1] - span[0]) // STRETCH_MS)  # probes for the run
 
@@ -97,9 +88,16 @@ class Planner:
             cut = self._next_cut(turn, start)
             if cut is None:
                 break
-            yield Stretch(self.indexes[turn : cut[0]], start, cut[1])
+            yield from self._contained(turn, cut[0], start, cut[1])
             turn, start = cut
-        yield Stretch(self.indexes[turn:], start, self.span[1])
+        yield from self._contained(turn, len(self.indexes), start, self.span[1])
+
+    def _contained(self, turn: int, stop: int, start_ms: int, end_ms: int) -> Iterator[Stretch]:
+        """The stretch of turns ``turn`` to ``stop``, cut again at its long pauses
+        (``contain``)."""
+        cuts = self.pause_cuts.inside(range(turn, stop), (start_ms, end_ms))
+        for (first, start), (last, end) in pairwise([(turn, start_ms), *cuts, (stop, end_ms)]):
+            yield Stretch(self.indexes[first:last], start, end)
 
     def _next_cut(self, turn: int, start_ms: int) -> tuple[int, int] | None:
         """The turn (position in the run) and time of the next cut after ``turn`` at
@@ -117,7 +115,7 @@ class Planner:
             found.sort(key=lambda p: (p[0] - p[1], abs((p[0] + p[1]) // 2 - aim)))
             for pause_start, pause_end in found[:TRIES]:
                 middle = (pause_start + pause_end) // 2 // FRAME_MS * FRAME_MS
-                estimate = first_word + self._share(start_ms, middle, end_ms) * (
+                estimate = first_word + speech_share(self.loud, start_ms, middle, end_ms) * (
                     len(self.words) - first_word
                 )
                 cut = self._probe(turn, middle, pause_end, estimate, estimate - first_word)
@@ -129,12 +127,6 @@ class Planner:
     def _first_word(self, turn: int) -> int:
         later = [f for f in self.firsts[turn:] if f is not None]
         return later[0] if later else len(self.words)
-
-    def _share(self, start_ms: int, at_ms: int, end_ms: int) -> float:
-        """How much of the speech between ``start_ms`` and ``end_ms`` comes before ``at_ms``."""
-        a, b, c = (t // FRAME_MS for t in (start_ms, at_ms, end_ms))
-        total = int(self.loud[a:c].sum())
-        return int(self.loud[a:b].sum()) / total if total else (b - a) / max(1, c - a)
 
     def _probe(
         self, turn: int, middle: int, pause_end: int, estimate: float, said: float
