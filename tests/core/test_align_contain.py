@@ -50,18 +50,18 @@ class _Probe:
 def test_the_turn_that_opens_after_a_long_pause_starts_a_stretch_just_before_its_speech() -> None:
     probe = _Probe()
     cuts = PauseCuts(WORDS, FIRSTS, _loud(), probe).inside(range(TURNS), (0, 120_000))
-    assert cuts == [(6, OPENS_MS - contain.BEFORE_MS)]
+    assert list(cuts) == [(6, OPENS_MS - contain.BEFORE_MS)]
     # One turn per probe, the nearest to where the pause falls first: turn 6 is found at once.
     assert probe.asked == [("w6x0", (0,))]
 
 
 def test_no_cut_where_no_opening_fits_well_or_the_pause_is_near_the_edge() -> None:
     unsure = _Probe(score=-3.5)
-    assert PauseCuts(WORDS, FIRSTS, _loud(), unsure).inside(range(TURNS), (0, 120_000)) == []
+    assert not list(PauseCuts(WORDS, FIRSTS, _loud(), unsure).inside(range(TURNS), (0, 120_000)))
     assert len(unsure.asked) == min(contain.TRIES, TURNS - 1)  # the nearest turns, no more
     near_end = _Probe()
     edge = PauseCuts(WORDS, FIRSTS, _loud(), near_end)
-    assert edge.inside(range(6), (0, PAUSE[1] + contain.SIDE_MS - 10)) == []
+    assert not list(edge.inside(range(6), (0, PAUSE[1] + contain.SIDE_MS - 10)))
     assert near_end.asked == []
 
 
@@ -100,7 +100,7 @@ def test_real_garbled_radio_then_a_pause_then_a_reading_is_cut_where_the_reading
         return sphinx.align(pcm[start_ms * 16 : end_ms * 16], said, entries=entries)
 
     span = (0, len(pcm) // 16)
-    cuts = PauseCuts(words, firsts, loud_frames(pcm), probe).inside(range(len(firsts)), span)
+    cuts = list(PauseCuts(words, firsts, loud_frames(pcm), probe).inside(range(len(firsts)), span))
     # Apollo's own 5 s gap, inside its last turn, is no cut; the reading, which speaks from
     # its own 6.7 s, is.
     offset_ms = (len(first) + len(quiet)) * 1000 // RATE

@@ -1,8 +1,9 @@
 """Acoustic forced alignment with PocketSphinx's US-English model, to the word.
 
-The turns between anchors are cut into stretches at confident turn boundaries (``stretches``),
-each stretch is aligned to its own audio (``piece``: window by window, to the word), in worker
-processes when there are several (``parallel``), and the results are put back in order.
+The turns between anchors are cut into stretches at confident turn boundaries (``stretches``)
+and after long pauses where a turn surely opens (``contain``); each stretch is aligned to its
+own audio (``piece``: window by window, to the word), in worker processes when there are
+several (``parallel``), and the results are put back in order.
 """
 
 from __future__ import annotations

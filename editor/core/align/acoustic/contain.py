@@ -16,7 +16,7 @@ word over the noise before the speech, and never tried the right one.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +32,7 @@ SPEECH_MS = 8_000  # and the probe holds this much audio more
 WORDS = 20  # of the probed turn's words, on from its first
 FIT_WORDS = 10  # found in the probe, at least
 FIT_SCORE = -2.9  # their median score per frame, at least (as the planner's cuts)
+EDGE_MS = 300  # the first word may begin this far inside the quiet (a soft onset)
 BEFORE_MS = 500  # the cut sits this far before the first word (or in the pause's middle)
 
 # (start ms, end ms, words, entries) → where the words fit: the entry taken and the pieces
@@ -48,21 +49,24 @@ class PauseCuts:
     loud: np.ndarray
     probe: Probe
 
-    def inside(self, turns: range, span: tuple[int, int]) -> list[tuple[int, int]]:
+    def inside(
+        self, turns: range, span: tuple[int, int], cancelled: Callable[[], bool] = lambda: False
+    ) -> Iterator[tuple[int, int]]:
         """The cuts (turn, ms) at long pauses inside the stretch of ``turns`` (positions in
-        ``firsts``) over ``span``, in order."""
-        cuts: list[tuple[int, int]] = []
+        ``firsts``) over ``span``, in order, each as soon as it is found; none more once
+        ``cancelled``."""
         turn, start_ms = turns.start, span[0]
         for pause_start, pause_end in pauses(self.loud, span[0], span[1], LONG_PAUSE_MS):
+            if cancelled():
+                return
             if pause_start < start_ms + SIDE_MS or pause_end > span[1] - SIDE_MS:
                 continue
             middle = (pause_start + pause_end) // 2 // FRAME_MS * FRAME_MS
             rest = range(turn, turns.stop)
             cut = self._after(rest, (start_ms, span[1]), middle=middle, pause_end=pause_end)
             if cut is not None:
-                cuts.append(cut)
+                yield cut
                 turn, start_ms = cut
-        return cuts
 
     def _after(
         self, turns: range, span: tuple[int, int], *, middle: int, pause_end: int
@@ -81,7 +85,7 @@ class PauseCuts:
         for k in nearest:
             said = self.words[heads[k] : heads[k] + WORDS]
             first_ms = _fitted_start(self.probe(middle, end_ms, said, [0]), middle)
-            if first_ms is not None and pause_end - 300 <= first_ms <= pause_end + ONSET_MS:
+            if first_ms is not None and pause_end - EDGE_MS <= first_ms <= pause_end + ONSET_MS:
                 cut_ms = max(middle, first_ms - BEFORE_MS) // FRAME_MS * FRAME_MS
                 return (k, cut_ms) if cut_ms <= span[1] - SIDE_MS else None
         return None

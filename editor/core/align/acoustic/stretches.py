@@ -6,8 +6,10 @@ will do, within a budget of probes), and for each a probe aligns the audio after
 of the nearby turns, allowed to begin at any of their first words. The cut is kept only when
 one turn's words fit the audio after the pause well, from the start of the speech on;
 otherwise no cut is made there, and the stretch simply grows. Each cut starts the next estimate
-afresh, so errors do not add up. A stretch's decoders first hear the 10 s before it, so they
-start it with the running cepstral mean one pass through the whole recording would have had.
+afresh, so errors do not add up. Each stretch is then cut again at its long pauses, where a
+turn surely opens after one (``contain``), so that what went wrong before a pause stays before
+it. A stretch's decoders first hear the 10 s before it, so they start it with the running
+cepstral mean one pass through the whole recording would have had.
 
 The plan depends only on the audio and the text (not on how many processes align the
 stretches), so the result is the same with one process or several.
@@ -18,7 +20,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import numpy as np
 
@@ -88,15 +90,18 @@ class Planner:
             cut = self._next_cut(turn, start)
             if cut is None:
                 break
-            yield from self._contained(turn, cut[0], start, cut[1])
+            yield from self._contained(range(turn, cut[0]), (start, cut[1]), cancelled)
             turn, start = cut
-        yield from self._contained(turn, len(self.indexes), start, self.span[1])
+        yield from self._contained(range(turn, len(self.indexes)), (start, self.span[1]), cancelled)
 
-    def _contained(self, turn: int, stop: int, start_ms: int, end_ms: int) -> Iterator[Stretch]:
-        """The stretch of turns ``turn`` to ``stop``, cut again at its long pauses
-        (``contain``)."""
-        cuts = self.pause_cuts.inside(range(turn, stop), (start_ms, end_ms))
-        for (first, start), (last, end) in pairwise([(turn, start_ms), *cuts, (stop, end_ms)]):
+    def _contained(
+        self, turns: range, span: tuple[int, int], cancelled: Callable[[], bool]
+    ) -> Iterator[Stretch]:
+        """The stretch of ``turns`` over ``span``, cut again at its long pauses (``contain``)."""
+        (turn, stop), (start_ms, end_ms) = (turns.start, turns.stop), span
+        cuts = self.pause_cuts.inside(turns, span, cancelled)
+        edges = chain([(turn, start_ms)], cuts, [(stop, end_ms)])
+        for (first, start), (last, end) in pairwise(edges):  # each as soon as its end is known
             yield Stretch(self.indexes[first:last], start, end)
 
     def _next_cut(self, turn: int, start_ms: int) -> tuple[int, int] | None:
