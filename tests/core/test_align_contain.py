@@ -55,10 +55,17 @@ def test_the_turn_that_opens_after_a_long_pause_starts_a_stretch_just_before_its
     assert probe.asked == [("w6x0", (0,))]
 
 
-def test_no_cut_where_no_opening_fits_well_or_the_pause_is_near_the_edge() -> None:
+def test_no_cut_where_no_opening_fits_well_the_pause_is_near_the_edge_or_the_run_cancelled() -> (
+    None
+):
     unsure = _Probe(score=-3.5)
     assert not list(PauseCuts(WORDS, FIRSTS, _loud(), unsure).inside(range(TURNS), (0, 120_000)))
     assert len(unsure.asked) == min(contain.TRIES, TURNS - 1)  # the nearest turns, no more
+    stopped = _Probe()
+    assert not list(
+        PauseCuts(WORDS, FIRSTS, _loud(), stopped).inside(range(TURNS), (0, 120_000), lambda: True)
+    )
+    assert stopped.asked == []  # a cancelled run probes no more
     near_end = _Probe()
     edge = PauseCuts(WORDS, FIRSTS, _loud(), near_end)
     assert not list(edge.inside(range(6), (0, PAUSE[1] + contain.SIDE_MS - 10)))

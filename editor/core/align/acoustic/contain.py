@@ -57,19 +57,22 @@ class PauseCuts:
         ``cancelled``."""
         turn, start_ms = turns.start, span[0]
         for pause_start, pause_end in pauses(self.loud, span[0], span[1], LONG_PAUSE_MS):
-            if cancelled():
-                return
             if pause_start < start_ms + SIDE_MS or pause_end > span[1] - SIDE_MS:
                 continue
             middle = (pause_start + pause_end) // 2 // FRAME_MS * FRAME_MS
             rest = range(turn, turns.stop)
-            cut = self._after(rest, (start_ms, span[1]), middle=middle, pause_end=pause_end)
+            cut = self._after(rest, (start_ms, span[1]), middle, pause_end, cancelled)
             if cut is not None:
                 yield cut
                 turn, start_ms = cut
 
     def _after(
-        self, turns: range, span: tuple[int, int], *, middle: int, pause_end: int
+        self,
+        turns: range,
+        span: tuple[int, int],
+        middle: int,
+        pause_end: int,
+        cancelled: Callable[[], bool],
     ) -> tuple[int, int] | None:
         """The turn that surely opens after the pause, and where to cut before it."""
         firsts = self.firsts
@@ -83,6 +86,8 @@ class PauseCuts:
         nearest = sorted(heads, key=lambda k: (abs(heads[k] - estimate), k))[:TRIES]
         end_ms = pause_end + ONSET_MS + SPEECH_MS
         for k in nearest:
+            if cancelled():
+                return None
             said = self.words[heads[k] : heads[k] + WORDS]
             first_ms = _fitted_start(self.probe(middle, end_ms, said, [0]), middle)
             if first_ms is not None and pause_end - EDGE_MS <= first_ms <= pause_end + ONSET_MS:
