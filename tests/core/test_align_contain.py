@@ -3,18 +3,21 @@ garbled audio before the pause cannot drag what follows; no sure opening, no cut
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from bench import align as bench_align
+from bench.assembled import write_wav
 from editor.core.align.acoustic import contain
 from editor.core.align.acoustic.activity import loud_frames
 from editor.core.align.acoustic.contain import PauseCuts
 from editor.core.align.acoustic.decoder import Piece, Sphinx
 from editor.core.align.acoustic.piece import first_words, spoken
 from editor.core.align.acoustic.stretches import Planner, Stretch
+from editor.core.align.aligner import ACOUSTIC, align_media
 from editor.core.align.features import RATE, load_audio
 
 TURNS, TURN_WORDS = 12, 40
@@ -115,3 +118,36 @@ def test_real_garbled_radio_then_a_pause_then_a_reading_is_cut_where_the_reading
     turn, cut_ms = cuts[0]
     assert turn == len(radio.texts)
     assert offset_ms + 6000 <= cut_ms <= offset_ms + 6700
+
+
+def test_a_real_call_with_long_pauses_is_cut_only_where_a_turn_opens_and_stays_right(
+    tmp_path: Path,
+) -> None:
+    call = bench_align.phone_call()
+    if call is None:
+        pytest.skip("the shared corpora are not here (../shared/corpora)")
+    audio = load_audio(call.media)
+    quiet = np.random.default_rng(0).normal(0, 0.0003, 4 * RATE).astype(np.float32)
+    # 4 s of quiet inside Diane's turn (after "I heard a beep"), and 4 s between Sheila's
+    # "originally from Chicago" and Diane's answer.
+    inside, between = int(11.6 * RATE), int(17.78 * RATE)
+    parts = [audio[:inside], quiet, audio[inside:between], quiet, audio[between:]]
+    media = write_wav(tmp_path / "call-with-pauses.wav", np.concatenate(parts))
+    planned: list[Stretch] = []
+    original = Planner.stretches
+
+    def recorded(self: Planner, cancelled: Callable[[], bool] = lambda: False) -> Iterator[Stretch]:
+        for stretch in original(self, cancelled):
+            planned.append(stretch)
+            yield stretch
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Planner, "stretches", recorded)
+        result = align_media(media, call.texts, method=ACOUSTIC)
+    answer = call.turn_starts.index(17.789)
+    assert [s.indexes[0] for s in planned] == [0, answer]  # one cut, where Diane answers
+    assert 25_000 <= planned[1].start_ms <= 26_080  # 8 s later than without the pauses
+    for turn, start in zip(result.turns, call.turn_starts, strict=True):
+        assert turn is not None and start is not None
+        moved = start + 4 * ((start >= 11.6) + (start >= 17.78))
+        assert abs(turn.start_ms / 1000 - moved) < 0.5
