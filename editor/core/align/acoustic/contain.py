@@ -10,7 +10,7 @@ or music), starts a new stretch, cut just before its first word. Where none fits
 cut and the stretch stays whole.
 
 One turn per probe: offered several entries at once, the search stretched a wrong turn's first
-word over the noise before the speech, and never tried the right one.
+word over the noise before the speech, and never chose the right one.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import numpy as np
 from editor.core.align.acoustic.activity import FRAME_MS, pauses
 from editor.core.align.acoustic.decoder import Piece
 
-LONG_PAUSE_MS = 3000  # quiet this long, longer than a speaker pauses within a turn
+LONG_PAUSE_MS = 3000  # quiet this long is tried (a speaker may pause so long within a turn)
 SIDE_MS = 10_000  # a cut leaves at least this much of the stretch on either side
 TRIES = 12  # turns probed at a pause, nearest the estimate first
 ONSET_MS = 10_000  # the turn's first word begins this soon after the pause
