@@ -57,3 +57,10 @@ def pauses(loud: np.ndarray, start_ms: int, end_ms: int, shortest_ms: int) -> li
     runs = edges.reshape(-1, 2)
     keep = runs[:, 1] - runs[:, 0] >= shortest_ms // FRAME_MS
     return [((first + int(a)) * FRAME_MS, (first + int(b)) * FRAME_MS) for a, b in runs[keep]]
+
+
+def speech_share(loud: np.ndarray, start_ms: int, at_ms: int, end_ms: int) -> float:
+    """How much of the speech between ``start_ms`` and ``end_ms`` comes before ``at_ms``."""
+    a, b, c = (t // FRAME_MS for t in (start_ms, at_ms, end_ms))
+    total = int(loud[a:c].sum())
+    return int(loud[a:b].sum()) / total if total else (b - a) / max(1, c - a)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from editor.core.align.acoustic.activity import FRAME_MS, pauses
+from editor.core.align.acoustic.activity import FRAME_MS, pauses, speech_share
 from editor.core.align.acoustic.decoder import Piece
 
 LONG_PAUSE_MS = 3000  # quiet this long is tried (a speaker may pause so long within a turn)
@@ -75,13 +75,11 @@ class PauseCuts:
         cancelled: Callable[[], bool],
     ) -> tuple[int, int] | None:
         """The turn that surely opens after the pause, and where to cut before it."""
-        firsts = self.firsts
-        heads = {k: f for k in turns[1:] if (f := firsts[k]) is not None}
+        heads = {k: f for k in turns[1:] if (f := self.firsts[k]) is not None}
         if not heads:
             return None
-        low = next((f for k in turns if (f := firsts[k]) is not None), 0)
-        high = firsts[turns.stop] if turns.stop < len(firsts) else None
-        high = len(self.words) if high is None else high
+        low = first_word(self.firsts, turns.start, len(self.words))
+        high = first_word(self.firsts, turns.stop, len(self.words))
         estimate = low + speech_share(self.loud, span[0], middle, span[1]) * (high - low)
         nearest = sorted(heads, key=lambda k: (abs(heads[k] - estimate), k))[:TRIES]
         end_ms = pause_end + ONSET_MS + SPEECH_MS
@@ -106,8 +104,7 @@ def _fitted_start(found: tuple[int, list[Piece]] | None, start_ms: int) -> int |
     return start_ms + pieces[0].first * FRAME_MS
 
 
-def speech_share(loud: np.ndarray, start_ms: int, at_ms: int, end_ms: int) -> float:
-    """How much of the speech between ``start_ms`` and ``end_ms`` comes before ``at_ms``."""
-    a, b, c = (t // FRAME_MS for t in (start_ms, at_ms, end_ms))
-    total = int(loud[a:c].sum())
-    return int(loud[a:b].sum()) / total if total else (b - a) / max(1, c - a)
+def first_word(firsts: Sequence[int | None], turn: int, count: int) -> int:
+    """The first aligner word of turn ``turn`` or, if it has nothing to say, of the next turn
+    that has; ``count`` (the run's word count) after the last."""
+    return next((f for f in firsts[turn:] if f is not None), count)

@@ -24,8 +24,8 @@ from itertools import chain, pairwise
 
 import numpy as np
 
-from editor.core.align.acoustic.activity import pauses
-from editor.core.align.acoustic.contain import PauseCuts, Probe, speech_share
+from editor.core.align.acoustic.activity import pauses, speech_share
+from editor.core.align.acoustic.contain import PauseCuts, Probe, first_word
 from editor.core.align.acoustic.decoder import FRAME_MS, Piece
 
 STRETCH_MS = 5 * 60_000  # the longest stretch aimed at
@@ -98,9 +98,8 @@ class Planner:
         self, turns: range, span: tuple[int, int], cancelled: Callable[[], bool]
     ) -> Iterator[Stretch]:
         """The stretch of ``turns`` over ``span``, cut again at its long pauses (``contain``)."""
-        (turn, stop), (start_ms, end_ms) = (turns.start, turns.stop), span
         cuts = self.pause_cuts.inside(turns, span, cancelled)
-        edges = chain([(turn, start_ms)], cuts, [(stop, end_ms)])
+        edges = chain([(turns.start, span[0])], cuts, [(turns.stop, span[1])])
         for (first, start), (last, end) in pairwise(edges):  # each as soon as its end is known
             yield Stretch(self.indexes[first:last], start, end)
 
@@ -113,25 +112,21 @@ class Planner:
             return None
         aim = start_ms + min(STRETCH_MS, rest // 2)
         highest = end_ms - SHORTEST_MS
-        first_word = self._first_word(turn)
+        first = first_word(self.firsts, turn, len(self.words))
         while aim - SEARCH_MS <= highest and self.probes < self.budget:
             lowest = max(start_ms + SHORTEST_MS, aim - SEARCH_MS)
             found = pauses(self.loud, lowest, min(highest, aim + SEARCH_MS), PAUSE_MS)
             found.sort(key=lambda p: (p[0] - p[1], abs((p[0] + p[1]) // 2 - aim)))
             for pause_start, pause_end in found[:TRIES]:
                 middle = (pause_start + pause_end) // 2 // FRAME_MS * FRAME_MS
-                estimate = first_word + speech_share(self.loud, start_ms, middle, end_ms) * (
-                    len(self.words) - first_word
+                estimate = first + speech_share(self.loud, start_ms, middle, end_ms) * (
+                    len(self.words) - first
                 )
-                cut = self._probe(turn, middle, pause_end, estimate, estimate - first_word)
+                cut = self._probe(turn, middle, pause_end, estimate, estimate - first)
                 if cut is not None:
                     return cut, middle
             aim += 2 * SEARCH_MS  # nothing sure here: further on
         return None
-
-    def _first_word(self, turn: int) -> int:
-        later = [f for f in self.firsts[turn:] if f is not None]
-        return later[0] if later else len(self.words)
 
     def _probe(
         self, turn: int, middle: int, pause_end: int, estimate: float, said: float
